@@ -1,0 +1,19 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type Db = ReturnType<typeof createDbClient>;
+
+/**
+ * A Prisma client over the pg driver adapter. The app uses the one in lib/db.ts; scripts
+ * and tests make their own with this, since they run outside Next's server bundle.
+ */
+export function createDbClient(connectionString: string, poolMax = 10) {
+  const adapter = new PrismaPg({
+    connectionString,
+    max: poolMax,
+    // On the embedded database (one session, pool of 1) other clients such as the prisma
+    // CLI wait until this pool's idle connection closes: keep idle connections short there.
+    idleTimeoutMillis: poolMax === 1 ? 1_000 : 10_000,
+  });
+  return new PrismaClient({ adapter, omit: { staffUser: { passwordHash: true } } });
+}
