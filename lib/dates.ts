@@ -53,7 +53,11 @@ export function toDbDate(date: LocalDate): Date {
 }
 
 /** The instant a local wall-clock time happens in `timeZone` (e.g. 09:00 on a day in Brussels). */
-export function localTimeToInstant(date: LocalDate, time: string, timeZone: string = DEFAULT_TIME_ZONE): Date {
+export function localTimeToInstant(
+  date: LocalDate,
+  time: string,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): Date {
   const [year, month, day] = date.split("-").map(Number);
   const [hours, minutes] = time.split(":").map(Number);
   return new Date(new TZDate(year, month - 1, day, hours, minutes, timeZone).getTime());

@@ -1,12 +1,12 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { inject, describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { useTestDb } from "@/test/db";
 
 const run = promisify(execFile);
 const db = useTestDb();
 
-type CatalogRow = Record<string, string | null>;
+type CatalogRow = { kind: string; name: string; def: string | null };
 
 /** Tables, columns, indexes and constraints of one schema, with the schema name removed. */
 async function describeSchema(schema: string): Promise<CatalogRow[]> {
@@ -34,7 +34,10 @@ async function describeSchema(schema: string): Promise<CatalogRow[]> {
     schema,
   );
   return [...columns, ...indexes, ...constraints, ...enums]
-    .map((row) => ({ ...row, def: row.def?.replaceAll(`"${schema}".`, "").replaceAll(`${schema}.`, "") ?? null }))
+    .map((row) => ({
+      ...row,
+      def: row.def?.replaceAll(`"${schema}".`, "").replaceAll(`${schema}.`, "") ?? null,
+    }))
     .sort((a, b) => `${a.kind}${a.name}`.localeCompare(`${b.kind}${b.name}`));
 }
 
@@ -42,7 +45,15 @@ describe("database schema", () => {
   it("the applied migrations match prisma/schema.prisma exactly (no drift)", async () => {
     const { stdout: expectedSql } = await run(
       "npx",
-      ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      [
+        "prisma",
+        "migrate",
+        "diff",
+        "--from-empty",
+        "--to-schema-datamodel",
+        "prisma/schema.prisma",
+        "--script",
+      ],
       { env: { ...process.env, DATABASE_URL: inject("databaseUrl") }, maxBuffer: 16 * 1024 * 1024 },
     );
     await db.$executeRawUnsafe(`DROP SCHEMA IF EXISTS drift_expected CASCADE`);
@@ -57,7 +68,10 @@ describe("database schema", () => {
       for (const statement of statements) await tx.$executeRawUnsafe(statement);
     });
 
-    const [fromMigrations, fromSchema] = [await describeSchema("public"), await describeSchema("drift_expected")];
+    const [fromMigrations, fromSchema] = [
+      await describeSchema("public"),
+      await describeSchema("drift_expected"),
+    ];
     await db.$executeRawUnsafe(`DROP SCHEMA drift_expected CASCADE`);
 
     expect(fromSchema.length).toBeGreaterThan(50);

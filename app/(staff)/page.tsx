@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { db } from "@/lib/db";
+import { getCurrentLibrary, libraryToday } from "@/lib/library/current-library";
+import { getTodayFigures } from "@/lib/statistics/today-figures";
+import {
+  DueSoonTable,
+  FiguresDate,
+  HeadlineCards,
+  OverdueTable,
+  UnusableEmailTable,
+} from "./_today/today-sections";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("today");
+  return { title: t("title") };
+}
+
+export default async function TodayPage() {
+  const [t, library] = await Promise.all([getTranslations("today"), getCurrentLibrary(db)]);
+
+  if (!library) {
+    return (
+      <div className="max-w-2xl">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <section aria-labelledby="no-library" className="mt-6 rounded-lg border border-line bg-surface p-5">
+          <h2 id="no-library" className="text-lg font-semibold">
+            {t("noLibrary.title")}
+          </h2>
+          <p className="mt-2 leading-relaxed">{t("noLibrary.body")}</p>
+        </section>
+      </div>
+    );
+  }
+
+  const today = libraryToday(library);
+  const figures = await getTodayFigures(db, { libraryId: library.id, today });
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <FiguresDate today={today} />
+      </div>
+      <HeadlineCards figures={figures} />
+      <div className="grid grid-cols-1 gap-6 2xl:grid-cols-2">
+        <DueSoonTable figures={figures} />
+        <OverdueTable figures={figures} />
+      </div>
+      <UnusableEmailTable figures={figures} />
+    </div>
+  );
+}

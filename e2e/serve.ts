@@ -1,0 +1,40 @@
+/**
+ * The server the browser tests talk to: a fresh database (scratch database on DATABASE_URL's
+ * server, or an in-memory PGlite), the demo library generated for a fixed today, and the
+ * production build served by `next start`. Started and stopped by Playwright's webServer.
+ */
+import { spawn } from "node:child_process";
+import { createTestDatabase } from "../scripts/lib/test-database";
+
+const port = process.env.E2E_PORT ?? "3100";
+const today = process.env.RAPPEL_TODAY ?? "2026-11-30";
+
+const database = await createTestDatabase("e2e");
+const { createDbClient } = await import("../lib/db-client");
+const { ensureDemoLibrary } = await import("../lib/demo/ensure-demo-library");
+const db = createDbClient(database.url, database.embedded ? 1 : 4);
+await ensureDemoLibrary(db, { today });
+await db.$disconnect();
+
+const app = spawn("npx", ["next", "start", "-p", port], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    DATABASE_URL: database.url,
+    DATABASE_POOL_MAX: database.embedded ? "1" : "4",
+    RAPPEL_TODAY: today,
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  app.kill("SIGTERM");
+  await database.drop().catch(() => {});
+  process.exit(0);
+}
+app.on("exit", stop);
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);

@@ -1,0 +1,118 @@
+/**
+ * `npm run demo`: the dashboard with a demo library, on an embedded PostgreSQL unless
+ * DATABASE_URL points at a real one. Safe to run again: the data folder and the demo
+ * library are reused. `--dev` runs `next dev` instead of a production build.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { checkDatabase, redactUrl } from "./lib/database-url";
+import { assertPortFree, type EmbeddedPostgres, startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { migrateDeploy } from "./lib/migrate";
+import { ensureNextBuild } from "./lib/next-build";
+import { ensurePrismaClient } from "./lib/prisma-client";
+
+const APP_PORT = Number(process.env.PORT ?? 3000);
+const DB_PORT = Number(process.env.RAPPEL_DB_PORT ?? 54320);
+const DATA_DIR = ".data/pglite";
+const dev = process.argv.includes("--dev");
+
+let embedded: EmbeddedPostgres | undefined;
+let app: ChildProcess | undefined;
+
+async function main() {
+  await ensurePrismaClient();
+  await assertPortFree(APP_PORT);
+
+  let url = process.env.DATABASE_URL;
+  if (url) {
+    await checkDatabase(url);
+    console.log(`Using the PostgreSQL at ${redactUrl(url)}`);
+  } else {
+    mkdirSync(DATA_DIR, { recursive: true });
+    console.log(`Starting the embedded PostgreSQL (PGlite, data in ${DATA_DIR}) on port ${DB_PORT} ...`);
+    embedded = await startEmbeddedPostgres({ port: DB_PORT, dataDir: DATA_DIR });
+    url = embedded.url;
+  }
+  const poolMax = embedded ? 1 : 10;
+
+  console.log("Applying database migrations ...");
+  await migrateDeploy(url);
+
+  const today = await seedDemoLibrary(url, poolMax);
+
+  if (!dev) await ensureNextBuild();
+  app = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(APP_PORT)], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      DATABASE_POOL_MAX: String(poolMax),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  app.stdout?.on("data", (chunk: Buffer) => {
+    if (/ready|error/i.test(chunk.toString())) process.stdout.write(chunk);
+  });
+  app.on("exit", (code) => shutdown(code ?? 0));
+  await waitForHttp(`http://localhost:${APP_PORT}/`);
+
+  console.log(
+    [
+      "",
+      "  Rappel is running.",
+      `  Dashboard:  http://localhost:${APP_PORT}/`,
+      `  Database:   ${embedded ? `embedded PGlite on port ${DB_PORT}, data in ${DATA_DIR}` : redactUrl(url)}`,
+      `  Demo today: ${today} (Europe/Brussels)`,
+      "  Sign-in:    not needed yet in this version (staff accounts come with sign-in)",
+      "  Stop with Ctrl-C.",
+      "",
+    ].join("\n"),
+  );
+}
+
+async function seedDemoLibrary(url: string, poolMax: number): Promise<string> {
+  // Loaded only now: these import the generated Prisma client, which may just have been made.
+  const { createDbClient } = await import("../lib/db-client");
+  const { ensureDemoLibrary } = await import("../lib/demo/ensure-demo-library");
+  const { localToday, parseLocalDate } = await import("../lib/dates");
+  const today = process.env.RAPPEL_TODAY ? parseLocalDate(process.env.RAPPEL_TODAY) : localToday();
+  const db = createDbClient(url, poolMax);
+  try {
+    const result = await ensureDemoLibrary(db, { today });
+    console.log(result.created ? "Demo library created." : "Demo library found: reusing it.");
+  } finally {
+    await db.$disconnect();
+  }
+  return today;
+}
+
+async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { redirect: "manual" });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`The dashboard did not answer on ${url} within ${timeoutMs / 1000} s.`);
+}
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  app?.kill("SIGTERM");
+  await embedded?.stop().catch(() => {});
+  process.exit(code);
+}
+
+process.on("SIGINT", () => shutdown(0));
+process.on("SIGTERM", () => shutdown(0));
+
+main().catch(async (error: unknown) => {
+  console.error(`\nnpm run demo failed: ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+});
