@@ -1,0 +1,84 @@
+// npm run bench:data [-- --force] [-- --today=YYYY-MM-DD] [-- --seed=N]
+// Builds the benchmark library (200,000 patrons, 1,000,000 loans) in the database
+// "rappel_bench" on the PostgreSQL server at DATABASE_URL. Skips the work when the library is
+// already there; --force drops and recreates the database first.
+import { localToday, parseLocalDate } from "../lib/dates";
+import { createDbClient } from "../lib/db-client";
+import { countDemoLibrary } from "../lib/demo/count-demo-library";
+import { generateDemoLibrary } from "../lib/demo/generate-demo-library";
+import { migrateDeploy } from "./lib/migrate";
+import { withClient } from "./lib/test-database";
+
+const BENCH_DATABASE = "rappel_bench";
+const BENCH_LIBRARY = "bench";
+
+const args = process.argv.slice(2);
+const force = args.includes("--force");
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+
+const serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) {
+  console.error(
+    "bench:data needs DATABASE_URL, a PostgreSQL server it may create a database on, e.g.\n" +
+      "  DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:data",
+  );
+  process.exit(1);
+}
+const today = parseLocalDate(option("today") ?? process.env.RAPPEL_TODAY ?? localToday());
+const seed = option("seed") === undefined ? undefined : Number(option("seed"));
+const benchUrl = new URL(serverUrl);
+benchUrl.pathname = `/${BENCH_DATABASE}`;
+const shownUrl = new URL(benchUrl);
+shownUrl.password = shownUrl.password ? "***" : "";
+
+let exists: boolean;
+try {
+  exists = await withClient(serverUrl, async (client) => {
+    const result = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [BENCH_DATABASE]);
+    return result.rowCount === 1;
+  });
+} catch (error) {
+  console.error(
+    `Cannot reach PostgreSQL at DATABASE_URL (${(error as Error).message}).\n` +
+      "Start the server (pg_ctlcluster <version> main start) or point DATABASE_URL at one that runs.",
+  );
+  process.exit(1);
+}
+if (exists && force) {
+  console.log(`Dropping ${BENCH_DATABASE} (--force).`);
+  await withClient(serverUrl, (client) => client.query(`DROP DATABASE "${BENCH_DATABASE}" WITH (FORCE)`));
+  exists = false;
+}
+if (!exists) {
+  console.log(`Creating ${BENCH_DATABASE}.`);
+  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${BENCH_DATABASE}"`));
+}
+await migrateDeploy(benchUrl.toString());
+
+const db = createDbClient(benchUrl.toString(), 2);
+try {
+  const existing = await db.library.findUnique({ where: { code: BENCH_LIBRARY }, select: { id: true } });
+  if (existing) {
+    console.log(`The bench library is already in ${shownUrl} (use --force to rebuild it):`);
+    console.table(await countDemoLibrary(db, existing.id));
+  } else {
+    console.log(`Generating the bench library in ${shownUrl}, today = ${today}.`);
+    const started = performance.now();
+    const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+    const { counts } = await generateDemoLibrary(db, {
+      today,
+      seed,
+      scale: "bench",
+      libraryCode: BENCH_LIBRARY,
+      libraryName: "Bibliotheek Leiedal (benchmark)",
+      onProgress: (step) => console.log(`  ${elapsed()}  ${step}`),
+    });
+    console.log(`  ${elapsed()}  analyzing`);
+    // Fresh statistics, so that the benchmarks' query plans are the ones production would get.
+    await db.$executeRawUnsafe(`ANALYZE "Patron", "PatronFlag", "Item", "Loan", "Branch", "BranchClosedDay"`);
+    console.log(`Done in ${elapsed()}:`);
+    console.table(counts);
+  }
+} finally {
+  await db.$disconnect();
+}
