@@ -29,7 +29,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: "npx tsx e2e/serve.ts",
+    command: "npx tsx --tsconfig scripts/tsconfig.json e2e/serve.ts",
     url: `http://localhost:${PORT}/`,
     timeout: 240_000,
     reuseExistingServer: false,

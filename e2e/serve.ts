@@ -3,7 +3,7 @@
  * server, or an in-memory PGlite), the demo library generated for a fixed today, and the
  * production build served by `next start`. Started and stopped by Playwright's webServer.
  */
-import { spawn } from "node:child_process";
+import { spawnNext } from "../scripts/lib/next-process";
 import { createTestDatabase } from "../scripts/lib/test-database";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -13,28 +13,28 @@ const database = await createTestDatabase("e2e");
 const { createDbClient } = await import("../lib/db-client");
 const { ensureDemoLibrary } = await import("../lib/demo/ensure-demo-library");
 const db = createDbClient(database.url, database.embedded ? 1 : 4);
-await ensureDemoLibrary(db, { today });
+const { libraryId } = await ensureDemoLibrary(db, { today });
+const { ensureDemoStaff } = await import("../lib/staff/ensure-demo-staff");
+await ensureDemoStaff(db, { libraryId });
+const { createE2eStaff } = await import("./e2e-staff");
+await createE2eStaff(db, libraryId);
 await db.$disconnect();
 
-const app = spawn("npx", ["next", "start", "-p", port], {
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    DATABASE_URL: database.url,
-    DATABASE_POOL_MAX: database.embedded ? "1" : "4",
-    RAPPEL_TODAY: today,
-    NEXT_TELEMETRY_DISABLED: "1",
-  },
+const app = spawnNext(["start", "-p", port], {
+  ...process.env,
+  DATABASE_URL: database.url,
+  DATABASE_POOL_MAX: database.embedded ? "1" : "4",
+  RAPPEL_TODAY: today,
 });
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  app.kill("SIGTERM");
+  app.stop();
   await database.drop().catch(() => {});
   process.exit(0);
 }
-app.on("exit", stop);
+app.child.on("exit", stop);
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

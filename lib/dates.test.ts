@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, fromDbDate, isoWeekday, localTimeToInstant, localToday, toDbDate } from "./dates";
+import {
+  addDays,
+  daysBetween,
+  fromDbDate,
+  isoWeekday,
+  localTimeToInstant,
+  localToday,
+  toDbDate,
+} from "./dates";
 
 describe("library-local dates", () => {
   it("today in Brussels is already tomorrow at 23:30 UTC in summer", () => {

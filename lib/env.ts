@@ -14,6 +14,27 @@ const ZEnv = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "RAPPEL_TODAY must be YYYY-MM-DD")
     .optional(),
+  /**
+   * Encrypts the staff session cookies (next-auth). At least 32 characters, e.g. from
+   * `openssl rand -base64 32`. Unset: a random secret per server process, so sessions end when
+   * the server restarts: fine for the demo, set it for a real install.
+   */
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  /** The public URL behind HTTPS (https://rappel.library.be): marks session cookies Secure. Read by next-auth. */
+  NEXTAUTH_URL: z.string().url("NEXTAUTH_URL must be a URL such as https://rappel.library.be").optional(),
+  /** Resend API key (re_...). Unset: email cannot be sent; the demo sets one for its local fake. */
+  RESEND_API_KEY: z.string().min(1).optional(),
+  /** Resend's API base URL; the demo and tests point it at the local fake (scripts/fake-resend.ts) */
+  RESEND_BASE_URL: z.string().url("RESEND_BASE_URL must be a URL").optional(),
+  /** signing secret of the Resend webhook endpoint, whsec_... */
+  RESEND_WEBHOOK_SECRET: z
+    .string()
+    .startsWith("whsec_", "RESEND_WEBHOOK_SECRET must start with whsec_")
+    .optional(),
+  /** sender of the notices, on a domain verified at Resend */
+  EMAIL_FROM: z.string().min(3).default("Bibliotheek <notices@rappel.example>"),
+  /** Resend's limit for the whole team: 2 requests/s on older plans, 5/s on current ones */
+  RESEND_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(2),
 });
 
 export type Env = z.infer<typeof ZEnv>;

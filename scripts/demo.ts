@@ -3,12 +3,12 @@
  * DATABASE_URL points at a real one. Safe to run again: the data folder and the demo
  * library are reused. `--dev` runs `next dev` instead of a production build.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { checkDatabase, redactUrl } from "./lib/database-url";
 import { assertPortFree, type EmbeddedPostgres, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { migrateDeploy } from "./lib/migrate";
 import { ensureNextBuild } from "./lib/next-build";
+import { type NextProcess, spawnNext } from "./lib/next-process";
 import { ensurePrismaClient } from "./lib/prisma-client";
 
 const APP_PORT = Number(process.env.PORT ?? 3000);
@@ -17,7 +17,7 @@ const DATA_DIR = ".data/pglite";
 const dev = process.argv.includes("--dev");
 
 let embedded: EmbeddedPostgres | undefined;
-let app: ChildProcess | undefined;
+let app: NextProcess | undefined;
 
 async function main() {
   await ensurePrismaClient();
@@ -41,20 +41,17 @@ async function main() {
   const today = await seedDemoLibrary(url, poolMax);
 
   if (!dev) await ensureNextBuild();
-  app = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(APP_PORT)], {
-    stdio: ["ignore", "pipe", "inherit"],
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      DATABASE_POOL_MAX: String(poolMax),
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  });
-  app.stdout?.on("data", (chunk: Buffer) => {
+  app = spawnNext(
+    [dev ? "dev" : "start", "-p", String(APP_PORT)],
+    { ...process.env, DATABASE_URL: url, DATABASE_POOL_MAX: String(poolMax) },
+    "pipe",
+  );
+  app.child.stdout?.on("data", (chunk: Buffer) => {
     if (/ready|error/i.test(chunk.toString())) process.stdout.write(chunk);
   });
-  app.on("exit", (code) => shutdown(code ?? 0));
+  app.child.on("exit", (code) => shutdown(code ?? 0));
   await waitForHttp(`http://localhost:${APP_PORT}/`);
+  const { DEMO_STAFF, DEMO_STAFF_PASSWORD } = await import("../lib/staff/ensure-demo-staff");
 
   console.log(
     [
@@ -63,7 +60,8 @@ async function main() {
       `  Dashboard:  http://localhost:${APP_PORT}/`,
       `  Database:   ${embedded ? `embedded PGlite on port ${DB_PORT}, data in ${DATA_DIR}` : redactUrl(url)}`,
       `  Demo today: ${today} (Europe/Brussels)`,
-      "  Sign-in:    not needed yet in this version (staff accounts come with sign-in)",
+      `  Sign in with one of these demo accounts, password "${DEMO_STAFF_PASSWORD}":`,
+      ...DEMO_STAFF.map((staff) => `    ${staff.role.padEnd(10)} ${staff.email}`),
       "  Stop with Ctrl-C.",
       "",
     ].join("\n"),
@@ -80,6 +78,9 @@ async function seedDemoLibrary(url: string, poolMax: number): Promise<string> {
   try {
     const result = await ensureDemoLibrary(db, { today });
     console.log(result.created ? "Demo library created." : "Demo library found: reusing it.");
+    const { ensureDemoStaff } = await import("../lib/staff/ensure-demo-staff");
+    const staff = await ensureDemoStaff(db, { libraryId: result.libraryId });
+    if (staff.created > 0) console.log(`Demo staff accounts created: ${staff.created}.`);
   } finally {
     await db.$disconnect();
   }
@@ -104,7 +105,7 @@ let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  app?.kill("SIGTERM");
+  app?.stop();
   await embedded?.stop().catch(() => {});
   process.exit(code);
 }

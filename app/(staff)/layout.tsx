@@ -2,30 +2,28 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageSwitcher } from "@/components/language-switcher";
+import { SignOutButton } from "@/components/sign-out-button";
 import { StaffNav } from "@/components/staff-nav";
+import { CHANGE_PASSWORD_PATH } from "@/lib/auth/paths";
+import { requireStaff } from "@/lib/auth/require-staff";
+import { roleAtLeast } from "@/lib/auth/roles";
+import { STAFF_PAGES } from "@/lib/auth/staff-pages";
 import { db } from "@/lib/db";
 import { getCurrentLibrary } from "@/lib/library/current-library";
 
 // Every staff page reads the database at request time; the build never touches it.
 export const dynamic = "force-dynamic";
 
-const NAV = [
-  { href: "/", key: "today" },
-  { href: "/patrons", key: "patrons" },
-  { href: "/settings", key: "settings" },
-  { href: "/templates", key: "templates" },
-  { href: "/send-runs", key: "sendRuns" },
-  { href: "/bounces", key: "bounces" },
-  { href: "/letters", key: "letters" },
-  { href: "/statistics", key: "statistics" },
-] as const;
-
 export default async function StaffLayout({ children }: { children: ReactNode }) {
-  const [t, tNav, library] = await Promise.all([
+  // Every page checks its own role too; this makes sure the shell never shows signed out.
+  const staff = await requireStaff("desk");
+  const [t, tNav, tRoles, library] = await Promise.all([
     getTranslations("shell"),
     getTranslations("nav"),
+    getTranslations("roles"),
     getCurrentLibrary(db),
   ]);
+  const nav = STAFF_PAGES.filter((page) => roleAtLeast(staff.role, page.role));
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-line bg-surface">
@@ -37,16 +35,20 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             <span className="truncate text-sm text-muted">{library?.name ?? t("noLibrary")}</span>
           </div>
           <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
-            {/* Sign-in comes with the next release; this is where the signed-in user will show. */}
-            <p className="text-sm">
-              <span className="text-muted">{t("notSignedIn")}</span>
-              <span aria-hidden="true" className="px-1.5 text-muted">
-                ·
-              </span>
-              <Link href="/sign-in" className="font-medium underline">
-                {t("signIn")}
+            <section aria-label={t("userMenu")} className="flex flex-wrap items-center gap-x-4 gap-y-2">
+              <p className="text-sm leading-tight">
+                <span className="sr-only">{t("account")} </span>
+                <span className="block font-semibold">{staff.name}</span>
+                <span className="block text-muted">
+                  {tRoles(staff.role)}
+                  {staff.branchName ? ` · ${staff.branchName}` : ""}
+                </span>
+              </p>
+              <Link href={CHANGE_PASSWORD_PATH} className="text-sm underline">
+                {t("changePassword")}
               </Link>
-            </p>
+              <SignOutButton />
+            </section>
             <LanguageSwitcher />
           </div>
         </div>
@@ -55,7 +57,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         <div className="border-b border-line pb-3 lg:w-52 lg:shrink-0 lg:border-b-0 lg:pb-0">
           <StaffNav
             label={t("mainNavigation")}
-            items={NAV.map((item) => ({ href: item.href, label: tNav(item.key) }))}
+            items={nav.map((item) => ({ href: item.href, label: tNav(item.key) }))}
           />
         </div>
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 pb-12 focus:outline-none">

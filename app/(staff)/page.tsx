@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { requireStaff } from "@/lib/auth/require-staff";
 import { db } from "@/lib/db";
 import { getCurrentLibrary, libraryToday } from "@/lib/library/current-library";
 import { getTodayFigures } from "@/lib/statistics/today-figures";
@@ -19,6 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function TodayPage() {
+  await requireStaff("desk");
   const [t, library] = await Promise.all([getTranslations("today"), getCurrentLibrary(db)]);
 
   if (!library) {

@@ -5,7 +5,6 @@ import type { EmailStatus } from "@/lib/generated/prisma/client";
 import { getTodayFigures } from "@/lib/statistics/today-figures";
 import { resetDatabase, useTestDb } from "@/test/db";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: useTestDb is a Vitest helper, not a React hook
 const db = useTestDb();
 const today: LocalDate = "2026-03-10";
 

@@ -1,7 +1,9 @@
 import { ComingSoon, comingSoonMetadata } from "@/components/coming-soon";
+import { requireStaff } from "@/lib/auth/require-staff";
 
 export const generateMetadata = () => comingSoonMetadata("bounces");
 
-export default function BouncesPage() {
+export default async function BouncesPage() {
+  await requireStaff("librarian");
   return <ComingSoon page="bounces" />;
 }

@@ -1,7 +1,9 @@
 import { ComingSoon, comingSoonMetadata } from "@/components/coming-soon";
+import { requireStaff } from "@/lib/auth/require-staff";
 
 export const generateMetadata = () => comingSoonMetadata("patrons");
 
-export default function PatronsPage() {
+export default async function PatronsPage() {
+  await requireStaff("desk");
   return <ComingSoon page="patrons" />;
 }

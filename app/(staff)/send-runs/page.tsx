@@ -1,7 +1,9 @@
 import { ComingSoon, comingSoonMetadata } from "@/components/coming-soon";
+import { requireStaff } from "@/lib/auth/require-staff";
 
 export const generateMetadata = () => comingSoonMetadata("sendRuns");
 
-export default function SendRunsPage() {
+export default async function SendRunsPage() {
+  await requireStaff("librarian");
   return <ComingSoon page="sendRuns" />;
 }

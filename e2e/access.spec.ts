@@ -1,0 +1,158 @@
+import type { StaffRole } from "../lib/auth/roles";
+import { actionIdOfForm, callServerAction, expect, ROLE_EMAIL, ROLES, signIn, test } from "./fixtures";
+
+/** Every staff page and the least role that may open it (design.md "Who may do what"). */
+const PAGES: { path: string; role: StaffRole; nav?: string }[] = [
+  { path: "/", role: "desk", nav: "Vandaag" },
+  { path: "/patrons", role: "desk", nav: "Leners" },
+  { path: "/settings", role: "librarian", nav: "Instellingen" },
+  { path: "/templates", role: "librarian", nav: "Sjablonen" },
+  { path: "/send-runs", role: "librarian", nav: "Verzendrondes" },
+  { path: "/bounces", role: "librarian", nav: "Bounces" },
+  { path: "/letters", role: "librarian", nav: "Brieven" },
+  { path: "/statistics", role: "manager", nav: "Statistieken" },
+  { path: "/audit", role: "manager", nav: "Auditlog" },
+  { path: "/admin/staff", role: "admin", nav: "Medewerkers" },
+  { path: "/admin/staff/new", role: "admin" },
+];
+
+const rank = (role: StaffRole) => ROLES.indexOf(role);
+
+test.describe("signed out", () => {
+  test("every staff page sends you to the sign-in page, which brings you back after signing in", async ({
+    page,
+  }) => {
+    for (const { path } of PAGES) {
+      await page.goto(path);
+      await expect(page).toHaveURL((url) => url.pathname === "/sign-in");
+      expect(new URL(page.url()).searchParams.get("callbackUrl") ?? "/").toBe(path);
+    }
+    await page.goto("/letters");
+    await signIn(page, ROLE_EMAIL.librarian);
+    await expect(page).toHaveURL((url) => url.pathname === "/letters");
+  });
+
+  test("a server action posted without a session changes nothing", async ({ request }) => {
+    const response = await request.post("/admin/staff/new", {
+      headers: { "Next-Action": "0".repeat(42), Accept: "text/x-component" },
+      multipart: { "0": "[]" },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(307);
+    expect(response.headers().location).toContain("/sign-in");
+  });
+});
+
+for (const role of ROLES) {
+  test.describe(`signed in as ${role}`, () => {
+    test(`opens the pages for ${role} and gets "Geen toegang" on the others`, async ({ signInAs }) => {
+      const page = await signInAs(role);
+      for (const { path, role: needed } of PAGES) {
+        await page.goto(path);
+        if (rank(role) >= rank(needed)) {
+          await expect(page, `${role} may open ${path}`).toHaveURL((url) => url.pathname === path);
+          await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Geen toegang");
+        } else {
+          await expect(page, `${role} may not open ${path}`).toHaveURL(
+            (url) => url.pathname === "/forbidden",
+          );
+          await expect(page.getByRole("heading", { level: 1 })).toHaveText("Geen toegang");
+        }
+      }
+    });
+
+    test(`the menu shows ${role} only the pages it can open`, async ({ signInAs }) => {
+      const page = await signInAs(role);
+      const menu = page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link");
+      const expected = PAGES.filter((p) => p.nav && rank(role) >= rank(p.role)).map((p) => p.nav as string);
+      await expect(menu).toHaveText(expected);
+    });
+  });
+}
+
+test.describe("server actions called directly", () => {
+  test("desk, librarian and manager sessions cannot create or disable accounts; an admin can", async ({
+    browser,
+  }) => {
+    const admin = await browser.newPage();
+    await signIn(admin, ROLE_EMAIL.admin);
+    await admin.goto("/admin/staff/new");
+    const createId = await actionIdOfForm(admin);
+    // Opened with goto, not a click: React writes a form's action reference into the HTML only
+    // when the page is rendered on the server.
+    await admin.goto("/admin/staff");
+    const adminHref = await admin.getByRole("link", { name: "Pieter Admin" }).getAttribute("href");
+    const adminId = adminHref?.split("/").at(-1) as string;
+    // The admin's own page has no disable form: take the action id from another account's page.
+    const deskHref = await admin.getByRole("link", { name: "Lotte Balie" }).getAttribute("href");
+    await admin.goto(deskHref as string);
+    const disableId = await actionIdOfForm(
+      admin,
+      admin.locator("form", { has: admin.getByRole("button", { name: "Account uitschakelen" }) }),
+    );
+
+    for (const role of ["desk", "librarian", "manager"] as const) {
+      const page = await browser.newPage();
+      await signIn(page, ROLE_EMAIL[role]);
+      const email = `stiekem-${role}-${Date.now()}@e2e.rappel.be`;
+      const create = await callServerAction(page, {
+        path: "/admin/staff/new",
+        actionId: createId,
+        fields: { email, name: "Stiekem", role: "admin", branchId: "" },
+      });
+      expect(create.text, `${role} creating an account`).toContain("Geen toegang: je rol mag dit niet doen.");
+      const disable = await callServerAction(page, {
+        path: "/admin/staff/new",
+        actionId: disableId,
+        fields: { id: adminId, disabled: "true" },
+      });
+      expect(disable.text, `${role} disabling the admin`).toContain(
+        "Geen toegang: je rol mag dit niet doen.",
+      );
+      await admin.goto("/admin/staff");
+      await expect(admin.getByText(email)).toHaveCount(0);
+      await expect(admin.getByRole("row", { name: /Pieter Admin/ })).toContainText("Actief");
+      await page.close();
+    }
+
+    // The same call from an admin session does create the account: the refusals above were real.
+    const email = `controle-${Date.now()}@e2e.rappel.be`;
+    const create = await callServerAction(admin, {
+      path: "/admin/staff/new",
+      actionId: createId,
+      fields: { email, name: "Controle", role: "desk", branchId: "" },
+    });
+    expect(create.text).toContain(`Account aangemaakt voor ${email}.`);
+    await admin.goto("/admin/staff");
+    await expect(admin.getByText(email)).toHaveCount(1);
+  });
+
+  test("a tampered session cookie is signed out, for pages and for actions", async ({ page, signInAs }) => {
+    await signInAs("admin");
+    await page.goto("/admin/staff/new");
+    const createId = await actionIdOfForm(page);
+    const cookies = await page.context().cookies();
+    const session = cookies.find((c) => c.name.endsWith("next-auth.session-token"));
+    expect(session).toBeDefined();
+    if (!session) return;
+    // Flip characters in the middle of the encrypted token.
+    const middle = Math.floor(session.value.length / 2);
+    const flipped = session.value.slice(middle, middle + 4) === "AAAA" ? "BBBB" : "AAAA";
+    const tampered = `${session.value.slice(0, middle)}${flipped}${session.value.slice(middle + 4)}`;
+    await page.context().addCookies([{ ...session, value: tampered }]);
+
+    const email = `vervalst-${Date.now()}@e2e.rappel.be`;
+    const create = await callServerAction(page, {
+      path: "/admin/staff/new",
+      actionId: createId,
+      fields: { email, name: "Vervalst", role: "admin", branchId: "" },
+    });
+    expect(create.text).toContain("Je bent niet (meer) aangemeld.");
+
+    await page.goto("/admin/staff");
+    await expect(page).toHaveURL((url) => url.pathname === "/sign-in");
+    await signIn(page, ROLE_EMAIL.admin);
+    await expect(page).toHaveURL((url) => url.pathname === "/admin/staff");
+    await expect(page.getByText(email)).toHaveCount(0);
+  });
+});

@@ -1,0 +1,72 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, ROLE_EMAIL, signIn, test } from "./fixtures";
+
+async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+    label,
+  ).toEqual([]);
+}
+
+const STAFF_PAGES = [
+  "/",
+  "/patrons",
+  "/settings",
+  "/templates",
+  "/send-runs",
+  "/bounces",
+  "/letters",
+  "/statistics",
+  "/audit",
+  "/admin/staff",
+  "/admin/staff/new",
+  "/change-password",
+];
+
+test("the sign-in page passes axe, also with an error shown", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expectNoSeriousViolations(page, "/sign-in");
+  await page.getByLabel("E-mailadres").fill("niemand@e2e.rappel.be");
+  await page.getByLabel("Wachtwoord").fill("fout");
+  await page.getByRole("button", { name: "Aanmelden" }).click();
+  await expect(page.locator("#sign-in-error")).toBeVisible();
+  await expectNoSeriousViolations(page, "/sign-in with error");
+});
+
+for (const language of ["Nederlands", "English"] as const) {
+  test.describe(`in ${language}`, () => {
+    test.beforeEach(async ({ page, signInAs }) => {
+      await signInAs("admin");
+      if (language === "English") {
+        await page.getByRole("button", { name: "English" }).click();
+        await expect(page.locator("html")).toHaveAttribute("lang", "en");
+      }
+    });
+
+    for (const path of STAFF_PAGES) {
+      test(`${path} passes axe`, async ({ page }) => {
+        await page.goto(path);
+        await expectNoSeriousViolations(page, `${path} (${language})`);
+      });
+    }
+
+    test("a staff account's page passes axe", async ({ page }) => {
+      await page.goto("/admin/staff");
+      await page.getByRole("table").getByRole("link").first().click();
+      await expect(page).toHaveURL(/\/admin\/staff\/\d+$/);
+      await expectNoSeriousViolations(page, `staff account page (${language})`);
+    });
+  });
+}
+
+test("the no-access page passes axe", async ({ page }) => {
+  await signIn(page, ROLE_EMAIL.desk);
+  await page.goto("/settings");
+  await expect(page).toHaveURL((url) => url.pathname === "/forbidden");
+  await expectNoSeriousViolations(page, "/forbidden");
+});

@@ -1,0 +1,171 @@
+import "server-only";
+import type { z } from "zod";
+import { type AuditChange, recordAudit, staffActor } from "@/lib/audit/record-audit";
+import type { Db } from "@/lib/db-client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { ActionError } from "./action-error";
+import type { ActionState, FieldErrors } from "./action-state";
+import type { StaffSession } from "./load-staff-session";
+import { roleAtLeast, type StaffRole } from "./roles";
+
+/** The client inside `db.$transaction(async (tx) => ...)`, with the app client's options. */
+export type StaffTx = Parameters<
+  Extract<Parameters<Db["$transaction"]>[0], (...args: never[]) => unknown>
+>[0];
+
+/** Looks a message up by its full key ("actions.forbidden"); undefined when there is none. */
+export type Translate = (key: string, values?: Record<string, string | number>) => string | undefined;
+
+export type StaffActionDeps = {
+  db: Db;
+  getSession(): Promise<StaffSession | null>;
+  translate(): Promise<Translate>;
+  revalidatePath(path: string): void;
+  redirect(path: string): never;
+};
+
+export type StaffActionContext<TInput> = {
+  tx: StaffTx;
+  staff: StaffSession;
+  input: TInput;
+  /** writes an audit entry in this transaction, with the signed-in staff member as actor */
+  audit(change: AuditChange): Promise<void>;
+};
+
+export type StaffActionConfig<TSchema extends z.ZodType, TResult, TExtra extends object> = {
+  /** for the server log when something unexpected fails */
+  name: string;
+  /** the least role that may run it */
+  role: StaffRole;
+  /** validates the form fields (FormData as a plain object; repeated names become arrays) */
+  schema: TSchema;
+  /** the change password form is the one action open to someone who must change theirs */
+  allowWhilePasswordChangeRequired?: boolean;
+  run(context: StaffActionContext<z.infer<TSchema>>): Promise<TResult>;
+  revalidate?: string[] | ((result: TResult, input: z.infer<TSchema>) => string[]);
+  /** extra state for the form after success (a message, a temporary password) */
+  onSuccess?(
+    result: TResult,
+    input: z.infer<TSchema>,
+  ): Partial<TExtra & { message: string }> | Promise<Partial<TExtra & { message: string }>>;
+  /** where to go after success, instead of returning to the form */
+  redirectTo?(result: TResult, input: z.infer<TSchema>): string;
+};
+
+export type StaffAction<TExtra extends object = Record<never, never>> = (
+  previous: ActionState<TExtra>,
+  formData: FormData,
+) => Promise<ActionState<TExtra>>;
+
+/** FormData -> plain object; React's and Next's own fields ($ACTION_...) left out. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    const existing = result[key];
+    if (existing === undefined) result[key] = value;
+    else result[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return result;
+}
+
+/** The input fields a unique violation is about (from Prisma's meta, or the index name). */
+function uniqueFields(error: Prisma.PrismaClientKnownRequestError, input: object): string[] {
+  const meta = error.meta as
+    | {
+        target?: unknown;
+        driverAdapterError?: { cause?: { constraint?: { fields?: unknown; index?: unknown } } };
+      }
+    | undefined;
+  const constraint = meta?.driverAdapterError?.cause?.constraint;
+  const raw = meta?.target ?? constraint?.fields ?? constraint?.index;
+  const targets = (Array.isArray(raw) ? raw : [raw]).filter((t): t is string => typeof t === "string");
+  // An index is named like "StaffUser_email_key": a field matches as "_<field>_".
+  return Object.keys(input).filter((field) =>
+    targets.some((target) => target === field || target.includes(`_${field}_`)),
+  );
+}
+
+/** Enough to find the cause in the log, never the input: Prisma's messages can quote it. */
+function describeForLog(error: unknown): string {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return `${error.name} ${error.code}`;
+  if (error instanceof Prisma.PrismaClientValidationError) return error.name;
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+/**
+ * Makes `staffAction(config)`: the one wrapper every staff server action goes through. In
+ * order: the session (signed out -> refused), a forced password change, the role, the zod
+ * schema, then `run` inside one transaction with `audit` writing to the same transaction,
+ * then revalidatePath and the success state or a redirect. A refusal changes nothing.
+ */
+export function createStaffActionFactory(getDeps: () => StaffActionDeps | Promise<StaffActionDeps>) {
+  return function staffAction<
+    TSchema extends z.ZodType,
+    TResult,
+    TExtra extends object = Record<never, never>,
+  >(config: StaffActionConfig<TSchema, TResult, TExtra>): StaffAction<TExtra> {
+    return async (_previous, formData) => {
+      const deps = await getDeps();
+      const translate = await deps.translate();
+      const say = (key: string) => translate(`actions.${key}`) ?? key;
+      const fail = (message: string, fieldErrors?: FieldErrors): ActionState<TExtra> =>
+        ({ ok: false, message, fieldErrors }) as ActionState<TExtra>;
+
+      const staff = await deps.getSession();
+      if (!staff) return fail(say("signedOut"));
+      if (staff.mustChangePassword && !config.allowWhilePasswordChangeRequired)
+        return fail(say("mustChangePassword"));
+      if (!roleAtLeast(staff.role, config.role)) return fail(say("forbidden"));
+
+      const parsed = config.schema.safeParse(formData instanceof FormData ? formDataToObject(formData) : {});
+      if (!parsed.success) {
+        const fieldErrors: FieldErrors = {};
+        for (const issue of parsed.error.issues) {
+          const field = String(issue.path[0] ?? "form");
+          const message = translate(`validation.${issue.message}`) ?? say("invalidValue");
+          fieldErrors[field] = [...(fieldErrors[field] ?? []), message];
+        }
+        return fail(say("checkFields"), fieldErrors);
+      }
+      const input = parsed.data as z.infer<TSchema>;
+
+      let result: TResult;
+      try {
+        result = await deps.db.$transaction(async (tx) =>
+          config.run({
+            tx,
+            staff,
+            input,
+            audit: (change) => recordAudit(tx, { ...staffActor(staff), ...change }),
+          }),
+        );
+      } catch (error) {
+        // A refusal about one field is shown at that field; the form's message points there.
+        if (error instanceof ActionError) {
+          const message = translate(`actionErrors.${error.message}`, error.values) ?? error.message;
+          return error.field ? fail(say("checkFields"), { [error.field]: [message] }) : fail(message);
+        }
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+          const message = say("alreadyExists");
+          const fields = uniqueFields(error, input as object);
+          return fields.length
+            ? fail(say("checkFields"), Object.fromEntries(fields.map((field) => [field, [message]])))
+            : fail(message);
+        }
+        console.error(`[action ${config.name}] failed: ${describeForLog(error)}`);
+        return fail(say("failed"));
+      }
+
+      const paths =
+        typeof config.revalidate === "function"
+          ? config.revalidate(result, input)
+          : (config.revalidate ?? []);
+      for (const path of paths) deps.revalidatePath(path);
+      const extra = config.onSuccess ? await config.onSuccess(result, input) : {};
+      if (config.redirectTo) deps.redirect(config.redirectTo(result, input));
+      return { ok: true, ...extra } as ActionState<TExtra>;
+    };
+  };
+}

@@ -1,0 +1,23 @@
+// Where the auth flow sends people. Client-safe.
+
+export const SIGN_IN_PATH = "/sign-in";
+export const CHANGE_PASSWORD_PATH = "/change-password";
+export const FORBIDDEN_PATH = "/forbidden";
+
+/** Set by proxy.ts on every request: the path (and query) the browser asked for. */
+export const REQUEST_PATH_HEADER = "x-rappel-path";
+
+/**
+ * A path inside this site to return to after signing in, or "/" for anything else: never an
+ * absolute URL or a protocol-relative "//host", which would make the sign-in an open redirect.
+ */
+export function safeReturnPath(value: string | null | undefined): string {
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  if (value.startsWith(SIGN_IN_PATH) || value.startsWith("/api/")) return "/";
+  return value;
+}
+
+export function signInPath(returnTo?: string | null): string {
+  const path = safeReturnPath(returnTo);
+  return path === "/" ? SIGN_IN_PATH : `${SIGN_IN_PATH}?callbackUrl=${encodeURIComponent(path)}`;
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getStaffSession, type StaffSession } from "./get-staff-session";
+import {
+  CHANGE_PASSWORD_PATH,
+  FORBIDDEN_PATH,
+  REQUEST_PATH_HEADER,
+  safeReturnPath,
+  signInPath,
+} from "./paths";
+import { roleAtLeast, type StaffRole } from "./roles";
+
+/**
+ * The guard at the top of every staff page: the signed-in staff member with at least
+ * `minRole`. Signed out (or a session that is no longer valid): to the sign-in page, which
+ * brings them back here. A password to replace: to the change-password page. A role too low:
+ * to the "no access" page, which says which role the page needs.
+ */
+export async function requireStaff(minRole: StaffRole = "desk"): Promise<StaffSession> {
+  const staff = await getStaffSession();
+  const here = safeReturnPath((await headers()).get(REQUEST_PATH_HEADER));
+  if (!staff) redirect(signInPath(here));
+  if (staff.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
+  if (!roleAtLeast(staff.role, minRole)) {
+    redirect(`${FORBIDDEN_PATH}?${new URLSearchParams({ need: minRole, from: here })}`);
+  }
+  return staff;
+}

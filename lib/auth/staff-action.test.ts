@@ -1,0 +1,196 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { createStaffUser } from "@/lib/staff/create-staff-user";
+import nl from "@/messages/nl.json";
+import { resetDatabase, useTestDb } from "@/test/db";
+import { ActionError } from "./action-error";
+import { createStaffActionFactory, type Translate } from "./define-staff-action";
+import { loadStaffSession } from "./load-staff-session";
+import { createTestStaff } from "./test-staff";
+
+const db = useTestDb();
+
+/** The Dutch catalogue, without ICU formatting: enough to see which message was chosen. */
+const translate: Translate = (key) => {
+  const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], nl);
+  return typeof value === "string" ? value : undefined;
+};
+
+let signedIn: number | null = null;
+const revalidated: string[] = [];
+const staffAction = createStaffActionFactory(() => ({
+  db,
+  getSession: async () => {
+    if (signedIn === null) return null;
+    const user = await db.staffUser.findUnique({ where: { id: signedIn }, select: { sessionVersion: true } });
+    return loadStaffSession(db, { staffId: signedIn, sessionVersion: user?.sessionVersion });
+  },
+  translate: async () => translate,
+  revalidatePath: (path) => {
+    revalidated.push(path);
+  },
+  redirect: (path) => {
+    throw new Error(`redirect ${path}`);
+  },
+}));
+
+/** A librarian's action: renames the library and writes the audit entry. */
+const run = vi.fn();
+const renameLibrary = staffAction({
+  name: "renameLibrary",
+  role: "librarian",
+  schema: z.object({ id: z.coerce.number().int(), name: z.string().trim().min(1, { error: "required" }) }),
+  async run({ tx, input, audit }) {
+    run();
+    const before = await tx.library.findUniqueOrThrow({ where: { id: input.id }, select: { name: true } });
+    const after = await tx.library.update({
+      where: { id: input.id },
+      data: { name: input.name },
+      select: { name: true },
+    });
+    await audit({ action: "library.rename", entityType: "Library", entityId: input.id, before, after });
+    if (input.name === "boom") throw new ActionError("lastAdmin");
+    if (input.name === "crash") throw new Error("database on fire");
+  },
+  revalidate: ["/settings"],
+});
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, value);
+  return data;
+}
+
+async function state() {
+  const library = await db.library.findFirstOrThrow({ select: { name: true } });
+  return { name: library.name, audits: await db.auditEntry.count() };
+}
+
+describe("staffAction", () => {
+  let libraryId: number;
+  let desk: number;
+  let librarian: number;
+
+  beforeEach(async () => {
+    await resetDatabase(db);
+    run.mockClear();
+    revalidated.length = 0;
+    signedIn = null;
+    libraryId = (await db.library.create({ data: { code: "t", name: "Bibliotheek Test" } })).id;
+    desk = (await createTestStaff(db, { email: "desk@bib.be", role: "desk" })).id;
+    librarian = (await createTestStaff(db, { email: "lib@bib.be", role: "librarian", name: "Lies" })).id;
+  });
+
+  afterEach(() => vi.restoreAllMocks());
+
+  it("a desk user calling a librarian action is refused and nothing changes", async () => {
+    signedIn = desk;
+    const result = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "Overgenomen" }));
+    expect(result).toEqual({ ok: false, message: nl.actions.forbidden, fieldErrors: undefined });
+    expect(run).not.toHaveBeenCalled();
+    expect(await state()).toEqual({ name: "Bibliotheek Test", audits: 0 });
+    expect(revalidated).toEqual([]);
+  });
+
+  it("a signed-out call is refused and nothing changes", async () => {
+    const result = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "Overgenomen" }));
+    expect(result.message).toBe(nl.actions.signedOut);
+    expect(await state()).toEqual({ name: "Bibliotheek Test", audits: 0 });
+  });
+
+  it("a disabled account's session is refused at once", async () => {
+    signedIn = librarian;
+    await db.staffUser.update({ where: { id: librarian }, data: { disabledAt: new Date() } });
+    const result = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "Overgenomen" }));
+    expect(result.message).toBe(nl.actions.signedOut);
+    expect(await state()).toEqual({ name: "Bibliotheek Test", audits: 0 });
+  });
+
+  it("a librarian's change is saved with its audit entry, and the page revalidated", async () => {
+    signedIn = librarian;
+    const result = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "Bib Nieuw" }));
+    expect(result).toEqual({ ok: true });
+    expect(await state()).toEqual({ name: "Bib Nieuw", audits: 1 });
+    const entry = await db.auditEntry.findFirstOrThrow();
+    expect(entry).toMatchObject({
+      actorId: librarian,
+      actorLabel: "Lies (lib@bib.be)",
+      action: "library.rename",
+      entityType: "Library",
+      entityId: String(libraryId),
+      before: { name: "Bibliotheek Test" },
+      after: { name: "Bib Nieuw" },
+    });
+    expect(revalidated).toEqual(["/settings"]);
+  });
+
+  it("invalid input returns Dutch field errors and changes nothing", async () => {
+    signedIn = librarian;
+    const result = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "  " }));
+    expect(result).toEqual({
+      ok: false,
+      message: nl.actions.checkFields,
+      fieldErrors: { name: [nl.validation.required] },
+    });
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it("a domain error shows its message and rolls back the change and the audit entry", async () => {
+    signedIn = librarian;
+    const result = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "boom" }));
+    expect(result).toMatchObject({ ok: false, message: nl.actionErrors.lastAdmin });
+    expect(await state()).toEqual({ name: "Bibliotheek Test", audits: 0 });
+  });
+
+  it("an unexpected error is logged without the input and shown as a generic message", async () => {
+    signedIn = librarian;
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const result = await renameLibrary(
+      { ok: false },
+      form({ id: String(libraryId), name: "crash", password: "s3cret-typed" }),
+    );
+    expect(result).toMatchObject({ ok: false, message: nl.actions.failed });
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(String(log.mock.calls[0])).not.toContain("s3cret-typed");
+    expect(await state()).toEqual({ name: "Bibliotheek Test", audits: 0 });
+  });
+
+  it("someone who must change their password can do nothing else first", async () => {
+    signedIn = librarian;
+    await db.staffUser.update({ where: { id: librarian }, data: { mustChangePassword: true } });
+    const result = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "Bib Nieuw" }));
+    expect(result.message).toBe(nl.actions.mustChangePassword);
+    expect(await state()).toEqual({ name: "Bibliotheek Test", audits: 0 });
+  });
+
+  it("an email that exists already is 'bestaat al' on the email field", async () => {
+    const admin = await createTestStaff(db, { email: "admin@bib.be", role: "admin" });
+    signedIn = admin.id;
+    const createStaff = staffAction({
+      name: "createStaff",
+      role: "admin",
+      schema: z.object({ email: z.string() }),
+      run: ({ tx, input }) =>
+        createStaffUser(
+          tx,
+          { actorId: admin.id, actorLabel: "admin" },
+          {
+            email: input.email,
+            name: "Dubbel",
+            role: "desk",
+            branchId: null,
+            libraryId: null,
+            password: "x".repeat(12),
+            mustChangePassword: true,
+          },
+        ),
+    });
+    const result = await createStaff({ ok: false }, form({ email: "desk@bib.be" }));
+    expect(result).toEqual({
+      ok: false,
+      message: nl.actions.checkFields,
+      fieldErrors: { email: [nl.actions.alreadyExists] },
+    });
+    expect(await db.staffUser.count()).toBe(3);
+  });
+});

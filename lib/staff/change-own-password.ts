@@ -1,0 +1,29 @@
+import "server-only";
+import type { AuditChange } from "@/lib/audit/record-audit";
+import { ActionError } from "@/lib/auth/action-error";
+import { verifyOwnPassword } from "@/lib/auth/check-credentials";
+import type { StaffTx } from "@/lib/auth/define-staff-action";
+import { hashPassword } from "@/lib/auth/password";
+
+/** A staff member replaces their password (a temporary one, or by choice). */
+export async function changeOwnPassword(
+  tx: StaffTx,
+  audit: (change: AuditChange) => Promise<void>,
+  staffId: number,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  if (!(await verifyOwnPassword(tx, staffId, input.currentPassword)))
+    throw new ActionError("wrongCurrentPassword", { field: "currentPassword" });
+  if (input.newPassword === input.currentPassword)
+    throw new ActionError("samePassword", { field: "newPassword" });
+  const before = await tx.staffUser.findUniqueOrThrow({
+    where: { id: staffId },
+    select: { mustChangePassword: true },
+  });
+  const after = await tx.staffUser.update({
+    where: { id: staffId },
+    data: { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false },
+    select: { mustChangePassword: true },
+  });
+  await audit({ action: "staff.password.change", entityType: "StaffUser", entityId: staffId, before, after });
+}

@@ -1,0 +1,125 @@
+import "server-only";
+import type { AuditChange } from "@/lib/audit/record-audit";
+import { ActionError } from "@/lib/auth/action-error";
+import type { StaffTx } from "@/lib/auth/define-staff-action";
+import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
+import type { StaffProfile } from "./staff-input";
+import { STAFF_SNAPSHOT_SELECT, staffSnapshot } from "./staff-snapshot";
+
+type Audit = (change: AuditChange) => Promise<void>;
+
+async function loadForUpdate(tx: StaffTx, id: number) {
+  // FOR UPDATE: two admins changing the same account, or the last two admins, one at a time.
+  await tx.$queryRaw`SELECT 1 FROM "StaffUser" WHERE "id" = ${id} FOR UPDATE`;
+  const user = await tx.staffUser.findUnique({ where: { id }, select: STAFF_SNAPSHOT_SELECT });
+  if (!user) throw new ActionError("staffNotFound");
+  return user;
+}
+
+/** Refuses a change that would leave no active admin to manage accounts. */
+async function assertAnotherActiveAdmin(tx: StaffTx, exceptId: number): Promise<void> {
+  const others = await tx.staffUser.count({
+    where: { role: "admin", disabledAt: null, id: { not: exceptId } },
+  });
+  if (others === 0) throw new ActionError("lastAdmin");
+}
+
+/** Name, role and branch of an account. An admin cannot change their own role. */
+export async function updateStaffUser(
+  tx: StaffTx,
+  audit: Audit,
+  actorId: number,
+  id: number,
+  profile: StaffProfile,
+) {
+  const before = await loadForUpdate(tx, id);
+  if (profile.role !== before.role) {
+    if (id === actorId) throw new ActionError("ownRole", { field: "role" });
+    if (before.role === "admin") await assertAnotherActiveAdmin(tx, id);
+  }
+  if (profile.branchId !== null) {
+    const branch = await tx.branch.findUnique({
+      where: { id: profile.branchId },
+      select: { libraryId: true },
+    });
+    if (!branch || (before.libraryId !== null && branch.libraryId !== before.libraryId))
+      throw new ActionError("unknownBranch", { field: "branchId" });
+  }
+  const after = await tx.staffUser.update({
+    where: { id },
+    data: { name: profile.name, role: profile.role, branchId: profile.branchId },
+    select: STAFF_SNAPSHOT_SELECT,
+  });
+  await audit({
+    action: "staff.update",
+    entityType: "StaffUser",
+    entityId: id,
+    before: staffSnapshot(before),
+    after: staffSnapshot(after),
+  });
+  return after;
+}
+
+/**
+ * Disables an account (its sessions end at their next request: the session version moves on)
+ * or enables it again (with a clean sign-in counter). Nobody disables their own account.
+ */
+export async function setStaffDisabled(
+  tx: StaffTx,
+  audit: Audit,
+  actorId: number,
+  id: number,
+  disabled: boolean,
+) {
+  const before = await loadForUpdate(tx, id);
+  if (disabled && id === actorId) throw new ActionError("ownAccount");
+  if (disabled && before.role === "admin") await assertAnotherActiveAdmin(tx, id);
+  if (disabled === (before.disabledAt !== null)) return before;
+  const after = await tx.staffUser.update({
+    where: { id },
+    data: disabled
+      ? { disabledAt: new Date(), sessionVersion: { increment: 1 } }
+      : { disabledAt: null, failedSignIns: 0, lockedUntil: null },
+    select: STAFF_SNAPSHOT_SELECT,
+  });
+  await audit({
+    action: disabled ? "staff.disable" : "staff.enable",
+    entityType: "StaffUser",
+    entityId: id,
+    before: staffSnapshot(before),
+    after: staffSnapshot(after),
+  });
+  return after;
+}
+
+/**
+ * Gives an account a temporary password, returned once for the admin to hand over. The user
+ * must choose a new one at the next sign-in; their current sessions end; a lock is lifted.
+ */
+export async function resetStaffPassword(
+  tx: StaffTx,
+  audit: Audit,
+  id: number,
+): Promise<{ temporaryPassword: string }> {
+  const before = await loadForUpdate(tx, id);
+  const temporaryPassword = generateTemporaryPassword();
+  const after = await tx.staffUser.update({
+    where: { id },
+    data: {
+      passwordHash: await hashPassword(temporaryPassword),
+      mustChangePassword: true,
+      sessionVersion: { increment: 1 },
+      failedSignIns: 0,
+      lockedUntil: null,
+    },
+    select: STAFF_SNAPSHOT_SELECT,
+  });
+  await audit({
+    action: "staff.password.reset",
+    entityType: "StaffUser",
+    entityId: id,
+    before: staffSnapshot(before),
+    after: staffSnapshot(after),
+  });
+  return { temporaryPassword };
+}

@@ -1,0 +1,35 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { REQUEST_PATH_HEADER, SIGN_IN_PATH, signInPath } from "@/lib/auth/paths";
+
+/**
+ * Sends visitors without a session cookie to the sign-in page before anything renders. A
+ * convenience, not the guard: every page calls requireStaff() and every action goes through
+ * staffAction(), which check the session and the role on the server. The cookie is only
+ * looked for here; whether it is valid is decided there.
+ */
+
+// Paths anyone may open. Patron self-service pages, when they come, go here too.
+const PUBLIC_PREFIXES = [SIGN_IN_PATH, "/api/auth/"];
+
+const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const isPublic = PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix));
+  const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
+
+  if (!isPublic && !hasSession) {
+    return NextResponse.redirect(new URL(signInPath(`${pathname}${search}`), request.url));
+  }
+  // Pages learn the path they were asked for (for "sign in and come back here").
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_PATH_HEADER, `${pathname}${search}`);
+  return NextResponse.next({ request: { headers } });
+}
+
+export const config = {
+  // Everything but Next's own files and the files in public/.
+  matcher: [
+    "/((?!_next/static|_next/image|favicon\\.ico|.*\\.(?:png|jpg|svg|ico|txt|webmanifest|woff2?)$).*)",
+  ],
+};
