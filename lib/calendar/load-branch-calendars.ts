@@ -1,0 +1,28 @@
+import "server-only";
+import { fromDbDate } from "@/lib/dates";
+import type { Db } from "@/lib/db-client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { type BranchCalendar, createBranchCalendar } from "./branch-calendar";
+
+/** The app's client or a transaction: anything that reads with Prisma's query builder. */
+type Reader = Db | Prisma.TransactionClient;
+
+/** Every branch calendar of a library, by branch id, in two queries. */
+export async function loadBranchCalendars(
+  db: Reader,
+  libraryId: number,
+): Promise<Map<number, BranchCalendar>> {
+  const [branches, closedDays] = await Promise.all([
+    db.branch.findMany({ where: { libraryId }, select: { id: true, openWeekdays: true } }),
+    db.branchClosedDay.findMany({ where: { branch: { libraryId } }, select: { branchId: true, date: true } }),
+  ]);
+  return new Map(
+    branches.map((branch) => [
+      branch.id,
+      createBranchCalendar({
+        openWeekdays: branch.openWeekdays,
+        closedDays: closedDays.filter((day) => day.branchId === branch.id).map((day) => fromDbDate(day.date)),
+      }),
+    ]),
+  );
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import type { Db } from "@/lib/db-client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * Cancels planned (not yet sent) notices none of whose loans still needs it: every loan was
+ * returned, or renewed to a new due date, after the notice was planned. Their queued letters
+ * are cancelled too. Returns the number of notices cancelled. A notice that still has one
+ * open loan of its cycle stays; the sender lists only those loans.
+ */
+export async function dropStaleNotices(
+  db: Db | Prisma.TransactionClient,
+  { libraryId }: { libraryId: number },
+) {
+  const cancelled = await db.$queryRaw<{ id: number }[]>`
+    UPDATE "Notice" n SET status = 'cancelled'
+    WHERE n."libraryId" = ${libraryId} AND n.status = 'planned'
+      AND NOT EXISTS (
+        SELECT 1 FROM "NoticeLoan" nl JOIN "Loan" l ON l.id = nl."loanId"
+        WHERE nl."noticeId" = n.id AND l."returnedAt" IS NULL AND l."dueDate" = nl."dueDate")
+    RETURNING n.id`;
+  if (cancelled.length > 0) {
+    await db.$executeRaw`
+      UPDATE "Letter" SET status = 'cancelled'
+      WHERE "noticeId" = ANY(${cancelled.map((n) => n.id)}::int[]) AND status = 'queued' AND "batchId" IS NULL`;
+  }
+  return cancelled.length;
+}

@@ -1,0 +1,456 @@
+import "server-only";
+import { loadBranchCalendars } from "@/lib/calendar/load-branch-calendars";
+import { type LocalDate, parseLocalDate } from "@/lib/dates";
+import type { Db } from "@/lib/db-client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Channel, Language, LetterReason } from "@/lib/generated/prisma/enums";
+import { loadLibrarySettings } from "@/lib/settings/load-settings";
+import type { EffectiveStage, LibrarySettings } from "@/lib/settings/stage-settings";
+import { type ChannelReason, formatChannelReason } from "./channel-reason";
+import { type ChannelChoice, chooseChannel } from "./choose-channel";
+import { dropStaleNotices } from "./drop-stale-notices";
+import {
+  buildPlanInputs,
+  DECISION_STRIDES,
+  decodeDecision,
+  EMAIL_PROBLEMS,
+  PATRON_STAGE_CHANNELS,
+  type PlanInputs,
+  PREFERENCES,
+  patronWith,
+} from "./plan-inputs";
+
+export type PlanNoticesOptions = {
+  libraryId: number;
+  /** the library-local day to plan for */
+  date: LocalDate;
+  /** true = compute and return the plan, write nothing */
+  dryRun?: boolean;
+};
+
+export type PlannedLoan = { loanId: number; itemId: number; dueDate: LocalDate };
+
+/** One notice: one patron, one stage, one branch, listing every loan that reached the stage. */
+export type PlannedNotice = {
+  /** set on a run that wrote this notice */
+  noticeId?: number;
+  idempotencyKey: string;
+  patronId: number;
+  patron: { cardNumber: string; firstName: string; lastName: string };
+  branchId: number;
+  branchName: string;
+  stageId: number;
+  stageKey: string;
+  channel: Channel;
+  reason: ChannelReason;
+  /** the reason in words, as stored in Notice.channelReason */
+  channelReason: string;
+  letterReason: LetterReason | null;
+  language: Language;
+  feeCents: number;
+  recipientEmail: string | null;
+  loans: PlannedLoan[];
+};
+
+export type PlanCount = { notices: number; loans: number };
+
+export type PlanResult = {
+  libraryId: number;
+  date: LocalDate;
+  dryRun: boolean;
+  /** ordered by branch, stage and patron */
+  notices: PlannedNotice[];
+  totals: PlanCount;
+  byStage: (PlanCount & { stageId: number; stageKey: string })[];
+  byChannel: (PlanCount & { channel: Channel })[];
+  byBranch: (PlanCount & { branchId: number; branchName: string })[];
+  /** what this run wrote (absent on a dry run); a repeated or parallel run writes nothing */
+  written?: { notices: number; noticeLoans: number; letters: number; staleNoticesCancelled: number };
+};
+
+type Client = Db | Prisma.TransactionClient;
+
+/**
+ * Plans the notices of one library-local day: every open loan that has reached a notice stage
+ * (the lowest pending one, one stage per loan per run), grouped into one notice per patron,
+ * stage and branch with its channel and the reason for it. The loans are read by one SQL
+ * statement; writing is one transaction of a few set-based statements whose unique keys
+ * (NoticeLoan: loan + stage + due date; Notice: idempotency key) make a repeated or parallel
+ * run a no-op.
+ */
+export async function planNotices(db: Client, options: PlanNoticesOptions): Promise<PlanResult> {
+  const date = parseLocalDate(options.date);
+  if (options.dryRun) return computePlan(db, options.libraryId, date, true);
+  if (!("$transaction" in db)) return writePlan(db, options.libraryId, date);
+  return db.$transaction((tx) => writePlan(tx, options.libraryId, date), {
+    maxWait: 60_000,
+    timeout: 600_000,
+  });
+}
+
+async function writePlan(tx: Client, libraryId: number, date: LocalDate): Promise<PlanResult> {
+  const staleNoticesCancelled = await dropStaleNotices(tx, { libraryId });
+  const plan = await computePlan(tx, libraryId, date, false);
+  const notices = [...plan.notices].sort((a, b) => a.idempotencyKey.localeCompare(b.idempotencyKey));
+  if (notices.length === 0) {
+    return { ...plan, written: { notices: 0, noticeLoans: 0, letters: 0, staleNoticesCancelled } };
+  }
+
+  // Keys in a fixed order: two runs inserting the same keys wait for each other, never deadlock.
+  const inserted = await tx.$queryRaw<{ id: number; idempotencyKey: string }[]>`
+    INSERT INTO "Notice" ("libraryId", "patronId", "branchId", "stageId", "planDate", channel,
+                          "channelReason", language, "feeCents", "recipientEmail", "idempotencyKey")
+    SELECT ${libraryId}, n."patronId", n."branchId", n."stageId", ${date}::date, n.channel::"Channel",
+           n.reason, n.language::"Language", n.fee, n.email, n.key
+    FROM unnest(${notices.map((n) => n.patronId)}::int[], ${notices.map((n) => n.branchId)}::int[],
+                ${notices.map((n) => n.stageId)}::int[], ${notices.map((n) => n.channel)}::text[],
+                ${notices.map((n) => n.channelReason)}::text[], ${notices.map((n) => n.language)}::text[],
+                ${notices.map((n) => n.feeCents)}::int[], ${notices.map((n) => n.recipientEmail)}::text[],
+                ${notices.map((n) => n.idempotencyKey)}::text[])
+         WITH ORDINALITY AS n("patronId", "branchId", "stageId", channel, reason, language, fee, email, key, ord)
+    ORDER BY n.ord
+    ON CONFLICT ("idempotencyKey") DO NOTHING
+    RETURNING id, "idempotencyKey"`;
+  // Only the notices this run inserted get loans and letters: a key that already existed
+  // belongs to a run before (or beside) this one.
+  const idOf = new Map(inserted.map((row) => [row.idempotencyKey, row.id]));
+  const ours = notices.filter((n) => idOf.has(n.idempotencyKey));
+
+  const loanRows = ours
+    .flatMap((notice) =>
+      notice.loans.map((loan) => ({ noticeId: idOf.get(notice.idempotencyKey)!, notice, loan })),
+    )
+    .sort((a, b) => a.loan.loanId - b.loan.loanId);
+  // In loan order, so that two runs inserting the same loans wait for each other, never deadlock.
+  const noticeLoans = await tx.$executeRaw`
+    INSERT INTO "NoticeLoan" ("noticeId", "loanId", "stageId", "dueDate")
+    SELECT x."noticeId", x."loanId", x."stageId", x."dueDate"::date
+    FROM unnest(${loanRows.map((r) => r.noticeId)}::int[], ${loanRows.map((r) => r.loan.loanId)}::int[],
+                ${loanRows.map((r) => r.notice.stageId)}::int[], ${loanRows.map((r) => r.loan.dueDate)}::text[])
+         WITH ORDINALITY AS x("noticeId", "loanId", "stageId", "dueDate", ord)
+    ORDER BY x.ord
+    ON CONFLICT DO NOTHING`;
+
+  // A parallel run may have taken every loan of a notice of ours: such a notice goes.
+  const emptied = await tx.$queryRaw<{ id: number }[]>`
+    DELETE FROM "Notice" n
+    WHERE n.id = ANY(${[...idOf.values()]}::int[])
+      AND NOT EXISTS (SELECT 1 FROM "NoticeLoan" nl WHERE nl."noticeId" = n.id)
+    RETURNING n.id`;
+  const gone = new Set(emptied.map((row) => row.id));
+  const kept = ours.filter((n) => !gone.has(idOf.get(n.idempotencyKey)!));
+
+  const letterNotices = kept.filter((n) => n.letterReason != null);
+  const letters = await tx.$executeRaw`
+    INSERT INTO "Letter" ("noticeId", reason, registered)
+    SELECT x."noticeId", x.reason::"LetterReason", x.registered
+    FROM unnest(${letterNotices.map((n) => idOf.get(n.idempotencyKey)!)}::int[],
+                ${letterNotices.map((n) => n.letterReason)}::text[],
+                ${letterNotices.map((n) => n.channel === "registered_letter")}::boolean[])
+         AS x("noticeId", reason, registered)
+    ON CONFLICT DO NOTHING`;
+
+  for (const notice of kept) notice.noticeId = idOf.get(notice.idempotencyKey);
+  return { ...plan, written: { notices: kept.length, noticeLoans, letters, staleNoticesCancelled } };
+}
+
+/** One notice as the SQL groups it: one patron, stage and branch, with its loans. */
+type NoticeRow = {
+  patronId: number;
+  branchId: number;
+  stageId: number;
+  /** the entry of the decision table (plan-inputs.ts): it encodes the facts that chose the channel */
+  decision: number;
+  /** "loanId:itemId:dueDate" per loan, comma-separated, by loan id */
+  loans: string;
+  /** of `loans`, for the idempotency key */
+  digest: string;
+  email: string | null;
+  /** the library-local day the email status changed, when that status stops email */
+  since: LocalDate | null;
+  language: Language;
+  cardNumber: string;
+  firstName: string;
+  lastName: string;
+};
+
+async function computePlan(
+  db: Client,
+  libraryId: number,
+  date: LocalDate,
+  dryRun: boolean,
+): Promise<PlanResult> {
+  const [settings, calendars] = await Promise.all([
+    loadLibrarySettings(db, libraryId),
+    loadBranchCalendars(db, libraryId),
+  ]);
+  const inputs = buildPlanInputs(settings, calendars, date);
+  const rows =
+    inputs.bounds.length === 0
+      ? []
+      : await selectNotices(db, dueNoticesQuery(libraryId, date, settings.timeZone, inputs));
+  return summarise(toNotices(rows, settings, inputs, libraryId, date), libraryId, date, dryRun);
+}
+
+/**
+ * Runs the planning statement without parallel workers. Measured on the benchmark library
+ * (1,000,000 loans): it reads a few ten thousand rows by index and then looks up each
+ * patron, so starting and feeding workers costs more than it saves. The setting is local to
+ * the transaction and put back afterwards, for a caller's transaction that goes on.
+ */
+async function selectNotices(db: Client, query: Prisma.Sql): Promise<NoticeRow[]> {
+  const run = async (tx: Client) => {
+    const [{ previous }] = await tx.$queryRaw<{ previous: string }[]>`
+      SELECT current_setting('max_parallel_workers_per_gather') AS previous,
+             set_config('max_parallel_workers_per_gather', '0', true)`;
+    const rows = await tx.$queryRaw<NoticeRow[]>(query);
+    await tx.$queryRaw`SELECT set_config('max_parallel_workers_per_gather', ${previous}, true)`;
+    return rows;
+  };
+  return "$transaction" in db ? db.$transaction(run, { maxWait: 60_000, timeout: 600_000 }) : run(db);
+}
+
+/**
+ * The one statement over the open loans. Per loan: the stages its due date has reached (due
+ * date bounds per branch and stage), minus the stages of its current cycle that already had a
+ * notice or were passed by a later one, minus stages still inside their interval after the
+ * previous notice, minus stages this patron gets no notice for (the channel decision table);
+ * then the lowest remaining stage, kept only when the branch may send it today; then the
+ * loans grouped into one row per patron, stage and branch.
+ *
+ * Lookups into small arrays stand in for joins with the settings: the row estimates of
+ * unnest() would mislead PostgreSQL into multiplying rows before filtering them. The patron
+ * is looked up once per loan, for its lowest stage still pending after its history, and again
+ * only for the few loans whose lowest stage gives that patron no notice.
+ */
+export function dueNoticesQuery(
+  libraryId: number,
+  date: LocalDate,
+  timeZone: string,
+  inputs: PlanInputs,
+): Prisma.Sql {
+  const { bounds, positionSpan } = inputs;
+  // Stage r is still pending after the loan's history h: later than the last notice of the
+  // cycle, and a full interval after the last overdue notice.
+  const pendingAfterHistory = Prisma.sql`(h."lastPosition" IS NULL OR r.position > h."lastPosition")
+        AND (h."lastOverdueDate" IS NULL
+             OR h."lastOverdueDate" <= (${inputs.intervalDates}::date[])[(r.row - 1) * ${positionSpan} + h."lastOverduePosition"])`;
+  // The patron's channel for pending stage r: the entry of the decision table for the stage's
+  // profile and the patron's facts.
+  const choice = Prisma.sql`
+      JOIN "Patron" p ON p.id = r."patronId"
+      LEFT JOIN patron_stages pss ON pss."patronId" = r."patronId" AND pss."stageId" = r."stageId"
+      CROSS JOIN LATERAL (
+        SELECT (r.profile - 1) * ${DECISION_STRIDES.profile}
+                 + coalesce(p."noticesPausedUntil" >= ${date}::date, false)::int * ${DECISION_STRIDES.paused}
+                 + p."preDueOptIn"::int * ${DECISION_STRIDES.optedIn}
+                 + (array_position(${EMAIL_PROBLEMS}::text[], CASE
+                      WHEN p.email IS NULL OR btrim(p.email) = '' THEN 'no_email'
+                      WHEN p."emailStatus" IN ('invalid', 'bounced', 'complained') THEN p."emailStatus"::text
+                      ELSE '' END) - 1) * ${DECISION_STRIDES.problem}
+                 + (array_position(${PREFERENCES}::text[], coalesce(p."channelPreference"::text, '')) - 1)
+                   * ${DECISION_STRIDES.preference}
+                 + array_position(${PATRON_STAGE_CHANNELS}::text[], coalesce(pss.channel::text, '')) AS decision
+      ) i
+      CROSS JOIN LATERAL (SELECT (${inputs.decisionChannels}::text[])[i.decision] AS channel) d`;
+  return Prisma.sql`
+    WITH bounds AS (
+      SELECT * FROM unnest(${bounds.map((b) => b.branchId)}::int[], ${bounds.map((b) => b.stage.stageId)}::int[],
+                           ${bounds.map((b) => b.stage.position)}::int[], ${bounds.map((b) => b.reachDue)}::date[],
+                           ${bounds.map((b) => b.windowStart)}::date[], ${bounds.map((b) => b.allowedToday)}::boolean[],
+                           ${bounds.map((b) => b.profile)}::int[])
+        WITH ORDINALITY AS t("branchId", "stageId", position, "reachDue", "windowStart", "allowedToday", profile, row)
+    ),
+    reached AS MATERIALIZED (
+      SELECT l.id, l."itemId", l."patronId", l."branchId", l."dueDate",
+             b."stageId", b.position, b."allowedToday", b.profile, b.row
+      FROM "Loan" l
+      JOIN bounds b ON b."branchId" = l."branchId" AND l."dueDate" <= b."reachDue" AND l."dueDate" >= b."windowStart"
+      WHERE l."libraryId" = ${libraryId} AND l."returnedAt" IS NULL AND l."dueDate" <= ${inputs.maxReachDue}::date
+    ),
+    history AS (
+      -- the last notice of each loan's cycle: its position (and notice) by one max() over
+      -- position << 40 | notice id, no sort; then its day and kind for the interval
+      SELECT h."loanId", h.last >> 40 AS "lastPosition",
+             CASE WHEN s.kind = 'overdue' THEN s.position END AS "lastOverduePosition",
+             CASE WHEN s.kind = 'overdue' THEN n."planDate" END AS "lastOverdueDate"
+      FROM (
+        SELECT nl."loanId", max((s.position::bigint << 40) + nl."noticeId") AS last
+        FROM "NoticeLoan" nl
+        JOIN "NoticeStage" s ON s.id = nl."stageId"
+        WHERE (nl."loanId", nl."dueDate") IN (SELECT id, "dueDate" FROM reached)
+        GROUP BY nl."loanId"
+      ) h
+      JOIN "Notice" n ON n.id = h.last & ${2 ** 40 - 1}::bigint
+      JOIN "NoticeStage" s ON s.id = n."stageId"
+    ),
+    patron_stages AS MATERIALIZED (
+      -- a few per library: read once and hashed, not looked up per loan
+      SELECT pss."patronId", pss."stageId", pss.enabled, pss.channel
+      FROM "PatronStageSetting" pss JOIN "NoticeStage" s ON s.id = pss."stageId"
+      WHERE s."libraryId" = ${libraryId}
+    ),
+    firsts AS MATERIALIZED (
+      -- each loan's lowest stage still pending in its cycle
+      SELECT DISTINCT ON (r.id) r.*
+      FROM reached r
+      LEFT JOIN history h ON h."loanId" = r.id
+      WHERE ${pendingAfterHistory}
+      ORDER BY r.id, r.position
+    ),
+    first_choice AS MATERIALIZED (
+      SELECT r.id, r."itemId", r."patronId", r."branchId", r."stageId", r."dueDate", r."allowedToday", r.position,
+             pss.channel AS "patronStageChannel", i.decision,
+             CASE WHEN pss.enabled IS DISTINCT FROM false THEN d.channel END AS channel
+      FROM firsts r
+      ${choice}
+    ),
+    -- The lowest pending stage gives this patron no notice (no opt-in, fallback none, switched
+    -- off for them...): the next pending stage may.
+    later_choice AS (
+      SELECT DISTINCT ON (r.id)
+             r.id, r."itemId", r."patronId", r."branchId", r."stageId", r."dueDate", r."allowedToday", r.position,
+             pss.channel AS "patronStageChannel", i.decision, d.channel
+      FROM first_choice f
+      JOIN reached r ON r.id = f.id AND r.position > f.position
+      LEFT JOIN history h ON h."loanId" = r.id
+      ${choice}
+      WHERE f.channel IS NULL AND ${pendingAfterHistory} AND pss.enabled IS DISTINCT FROM false AND d.channel IS NOT NULL
+      ORDER BY r.id, r.position
+    ),
+    candidates AS (
+      SELECT * FROM first_choice WHERE channel IS NOT NULL
+      UNION ALL
+      SELECT * FROM later_choice
+    ),
+    grouped AS (
+      -- the decision entry fixes the channel and the patron's channel for the stage
+      SELECT c."patronId", c."branchId", c."stageId", c.decision,
+             string_agg(c.id::text || ':' || c."itemId"::text || ':' || to_char(c."dueDate", 'YYYY-MM-DD'), ','
+                        ORDER BY c.id) AS loans
+      FROM candidates c
+      WHERE c."allowedToday"
+      GROUP BY c."patronId", c."branchId", c."stageId", c.decision
+    )
+    SELECT g."patronId", g."branchId", g."stageId", g.decision, g.loans, left(md5(g.loans), 16) AS digest, p.email,
+           CASE WHEN p."emailStatus" IN ('invalid', 'bounced', 'complained')
+                THEN to_char(p."emailStatusAt" AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') END AS since,
+           p.language, p."cardNumber", p."firstName", p."lastName"
+    FROM grouped g
+    JOIN "Patron" p ON p.id = g."patronId"
+    ORDER BY g."branchId", g."stageId", g."patronId"`;
+}
+
+function toNotices(
+  rows: NoticeRow[],
+  settings: LibrarySettings,
+  inputs: PlanInputs,
+  libraryId: number,
+  date: LocalDate,
+): PlannedNotice[] {
+  const branchNames = new Map(settings.branches.map((b) => [b.id, b.name]));
+  // Thousands of notices share a handful of distinct choices: make each one once, from the
+  // facts the decision entry encodes (the same facts the SQL chose the channel by).
+  const choices = new Map<string, { choice: ChannelChoice; text: string }>();
+  const choose = (row: NoticeRow, stage: EffectiveStage, branchName: string) => {
+    const key = `${row.branchId}:${row.stageId}:${row.decision}:${row.since}`;
+    let made = choices.get(key);
+    if (!made) {
+      const { facts } = decodeDecision(row.decision);
+      const choice = chooseChannel({
+        stage: { ...stage, branchName },
+        patron: { ...patronWith(facts, date), emailStatusDate: row.since },
+        patronStageChannel: facts.stageChannel || null,
+        date,
+      });
+      const planned = inputs.decisionChannels[row.decision - 1];
+      if (choice.channel == null || choice.channel !== planned) {
+        throw new Error(
+          `Planner inconsistency for patron ${row.patronId}: ${planned} in SQL, ${choice.channel} in TS`,
+        );
+      }
+      made = { choice, text: formatChannelReason(choice.reason, "en") };
+      choices.set(key, made);
+    }
+    return made;
+  };
+
+  return rows.map((row) => {
+    const stage = inputs.stagesByBranch.get(row.branchId)!.find((s) => s.stageId === row.stageId)!;
+    const branchName = branchNames.get(row.branchId) ?? "";
+    const { choice, text } = choose(row, stage, branchName);
+    const channel = choice.channel!;
+    return {
+      idempotencyKey: noticeKey(libraryId, row, date),
+      patronId: row.patronId,
+      patron: { cardNumber: row.cardNumber, firstName: row.firstName, lastName: row.lastName },
+      branchId: row.branchId,
+      branchName,
+      stageId: row.stageId,
+      stageKey: stage.key,
+      channel,
+      reason: choice.reason,
+      channelReason: text,
+      letterReason: choice.letterReason,
+      language: row.language,
+      feeCents: stage.feeCents,
+      recipientEmail: channel === "email" ? (row.email?.trim() ?? null) : null,
+      loans: row.loans.split(",").map((loan) => {
+        const [loanId, itemId, dueDate] = loan.split(":");
+        return { loanId: Number(loanId), itemId: Number(itemId), dueDate };
+      }),
+    };
+  });
+}
+
+/**
+ * Deterministic, and different for a different set of loans or due dates: the same plan run
+ * twice (or by two workers at once) gives the same key, while a renewed loan's next cycle, or
+ * a loan that only arrived after an earlier run that day, gives a new one.
+ */
+function noticeKey(libraryId: number, row: NoticeRow, date: LocalDate): string {
+  return `notice:${libraryId}:${row.patronId}:${row.stageId}:${row.branchId}:${date}:${row.digest}`;
+}
+
+function summarise(
+  notices: PlannedNotice[],
+  libraryId: number,
+  date: LocalDate,
+  dryRun: boolean,
+): PlanResult {
+  const count = <K>(keyOf: (n: PlannedNotice) => K) => {
+    const counts = new Map<K, PlanCount & { sample: PlannedNotice }>();
+    for (const notice of notices) {
+      const key = keyOf(notice);
+      const entry = counts.get(key) ?? { notices: 0, loans: 0, sample: notice };
+      entry.notices += 1;
+      entry.loans += notice.loans.length;
+      counts.set(key, entry);
+    }
+    return [...counts.values()];
+  };
+  return {
+    libraryId,
+    date,
+    dryRun,
+    notices,
+    totals: { notices: notices.length, loans: notices.reduce((total, n) => total + n.loans.length, 0) },
+    byStage: count((n) => n.stageId).map(({ sample, notices, loans }) => ({
+      stageId: sample.stageId,
+      stageKey: sample.stageKey,
+      notices,
+      loans,
+    })),
+    byChannel: count((n) => n.channel).map(({ sample, notices, loans }) => ({
+      channel: sample.channel,
+      notices,
+      loans,
+    })),
+    byBranch: count((n) => n.branchId).map(({ sample, notices, loans }) => ({
+      branchId: sample.branchId,
+      branchName: sample.branchName,
+      notices,
+      loans,
+    })),
+  };
+}

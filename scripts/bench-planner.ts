@@ -1,0 +1,144 @@
+// npx tsx scripts/bench-planner.ts [--date=YYYY-MM-DD] [--runs=N] [--library=bench]
+// Plans one day (dry run) for the bench library in the database "rappel_bench" (made by
+// `npm run bench:data`) and times it next to one plain SQL scan that selects the same
+// overdue loans, the floor no planner can beat. Both run in the same process, alternately,
+// several times; the medians and their ratio are printed.
+import { pathToFileURL } from "node:url";
+import { loadBranchCalendars } from "../lib/calendar/load-branch-calendars";
+import { type LocalDate, localToday, parseLocalDate } from "../lib/dates";
+import { createDbClient, type Db } from "../lib/db-client";
+import { buildPlanInputs } from "../lib/planning/plan-inputs";
+import { planNotices } from "../lib/planning/plan-notices";
+import { loadLibrarySettings } from "../lib/settings/load-settings";
+
+export type PlannerBenchResult = {
+  libraryCode: string;
+  date: LocalDate;
+  openLoans: number;
+  patrons: number;
+  /** loans the planner must look at: open, due on or before the latest day any stage reaches */
+  candidateLoans: number;
+  notices: number;
+  plannedLoans: number;
+  /** medians over `runs` alternating runs, in milliseconds */
+  plannerMs: number;
+  floorMs: number;
+  /** the median of each run's planner/floor ratio: steadier than a ratio of medians on a busy machine */
+  ratio: number;
+  /** the fastest run of each: less disturbed by other work on a shared machine */
+  bestPlannerMs: number;
+  bestFloorMs: number;
+  bestRatio: number;
+  runs: number;
+};
+
+/**
+ * The planner against its floor on one database. `db` is any client on a database holding
+ * the library; the date defaults to the library's today.
+ */
+export async function benchPlanner(
+  db: Db,
+  options: { libraryCode?: string; date?: LocalDate; runs?: number } = {},
+): Promise<PlannerBenchResult> {
+  const libraryCode = options.libraryCode ?? "bench";
+  const runs = options.runs ?? 5;
+  const library = await db.library.findUnique({ where: { code: libraryCode } });
+  if (!library)
+    throw new Error(`No library "${libraryCode}" in this database: run npm run bench:data first.`);
+  const date = options.date ?? localToday(library.timeZone);
+
+  // The floor selects exactly the loans the planner's scan reads.
+  const settings = await loadLibrarySettings(db, library.id);
+  const { maxReachDue } = buildPlanInputs(settings, await loadBranchCalendars(db, library.id), date);
+  const floor = () =>
+    db.$queryRaw<{ id: number; patronId: number; branchId: number; dueDate: Date }[]>`
+      SELECT l.id, l."patronId", l."branchId", l."dueDate"
+      FROM "Loan" l
+      WHERE l."libraryId" = ${library.id} AND l."returnedAt" IS NULL AND l."dueDate" <= ${maxReachDue}::date`;
+  const plan = () => planNotices(db, { libraryId: library.id, date, dryRun: true });
+
+  // One warm-up of each (caches, JIT), then alternate so both see the same conditions.
+  const warmFloor = await floor();
+  const warmPlan = await plan();
+  const plannerTimes: number[] = [];
+  const floorTimes: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    floorTimes.push(await time(floor));
+    plannerTimes.push(await time(plan));
+  }
+
+  const [counts] = await db.$queryRaw<{ openLoans: number; patrons: number }[]>`
+    SELECT (SELECT count(*)::int FROM "Loan" WHERE "libraryId" = ${library.id} AND "returnedAt" IS NULL) AS "openLoans",
+           (SELECT count(*)::int FROM "Patron" WHERE "libraryId" = ${library.id}) AS patrons`;
+  const plannerMs = median(plannerTimes);
+  const floorMs = median(floorTimes);
+  return {
+    libraryCode,
+    date,
+    openLoans: counts.openLoans,
+    patrons: counts.patrons,
+    candidateLoans: warmFloor.length,
+    notices: warmPlan.totals.notices,
+    plannedLoans: warmPlan.totals.loans,
+    plannerMs,
+    floorMs,
+    ratio: median(plannerTimes.map((planner, run) => planner / floorTimes[run])),
+    bestPlannerMs: Math.min(...plannerTimes),
+    bestFloorMs: Math.min(...floorTimes),
+    bestRatio: Math.min(...plannerTimes) / Math.min(...floorTimes),
+    runs,
+  };
+}
+
+async function time(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+export function formatPlannerBench(result: PlannerBenchResult): string {
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  return [
+    `Planner benchmark: library "${result.libraryCode}", ${result.date}`,
+    `  ${result.openLoans.toLocaleString("en")} open loans, ${result.patrons.toLocaleString("en")} patrons, ` +
+      `${result.candidateLoans.toLocaleString("en")} loans due on or before the last stage day`,
+    `  plan: ${result.notices.toLocaleString("en")} notices for ${result.plannedLoans.toLocaleString("en")} loans`,
+    `                         median     best of ${result.runs}`,
+    `  planner (dry run)      ${ms(result.plannerMs).padEnd(11)}${ms(result.bestPlannerMs)}`,
+    `  floor (plain scan)     ${ms(result.floorMs).padEnd(11)}${ms(result.bestFloorMs)}`,
+    `  ratio                  ${`${result.ratio.toFixed(2)}x`.padEnd(11)}${result.bestRatio.toFixed(2)}x   (aim: under 3x)`,
+  ].join("\n");
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+  const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const url = new URL(serverUrl);
+  url.pathname = "/rappel_bench";
+  const db = createDbClient(url.toString(), 2);
+  try {
+    const date = option("date") ?? process.env.RAPPEL_TODAY;
+    const result = await benchPlanner(db, {
+      libraryCode: option("library"),
+      date: date ? parseLocalDate(date) : undefined,
+      runs: option("runs") ? Number(option("runs")) : undefined,
+    });
+    console.log(formatPlannerBench(result));
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

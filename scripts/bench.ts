@@ -1,0 +1,55 @@
+/**
+ * `npm run bench`: the benchmarks, each printed as a ratio against a baseline measured in the
+ * same run (these machines are noisy; absolute times alone say little).
+ * Needs a PostgreSQL for the data benchmarks: DATABASE_URL's server, or the machine's
+ * default 127.0.0.1:5432. The benchmark library is generated on first use (npm run bench:data).
+ *   --only today,planner,render   run some of them
+ */
+import { spawnSync } from "node:child_process";
+import { checkDatabase } from "./lib/database-url";
+import { ensurePrismaClient } from "./lib/prisma-client";
+
+const args = process.argv.slice(2);
+const onlyArg = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
+const selected = (name: string) => !onlyArg || onlyArg.split(",").includes(name);
+
+const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const benchUrl = new URL(serverUrl);
+benchUrl.pathname = "/rappel_bench";
+
+async function main() {
+  await ensurePrismaClient();
+  if (selected("today") || selected("planner")) {
+    await checkDatabase(serverUrl);
+    // creates and fills rappel_bench once; a no-op when the bench library is there
+    const data = spawnSync("npx", ["tsx", "--tsconfig", "scripts/tsconfig.json", "scripts/bench-data.ts"], {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: serverUrl },
+    });
+    if (data.status !== 0) throw new Error("npm run bench:data failed");
+
+    const { createDbClient } = await import("../lib/db-client");
+    const db = createDbClient(benchUrl.toString(), 2);
+    try {
+      if (selected("today")) {
+        const { benchTodayFigures, formatTodayBench } = await import("./bench-today");
+        console.log(formatTodayBench(await benchTodayFigures(db)));
+      }
+      if (selected("planner")) {
+        const { benchPlanner, formatPlannerBench } = await import("./bench-planner");
+        console.log(formatPlannerBench(await benchPlanner(db)));
+      }
+    } finally {
+      await db.$disconnect();
+    }
+  }
+  if (selected("render")) {
+    const { benchRender, formatRenderBench } = await import("./bench-render");
+    console.log(formatRenderBench(await benchRender()));
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
