@@ -17,3 +17,14 @@ export function createDbClient(connectionString: string, poolMax = 10) {
   });
   return new PrismaClient({ adapter, omit: { staffUser: { passwordHash: true } } });
 }
+
+/** The client handed to `db.$transaction(async (tx) => ...)`. */
+export type DbTx = Parameters<Extract<Parameters<Db["$transaction"]>[0], (...args: never[]) => unknown>>[0];
+
+/**
+ * Runs `work` in a transaction: the caller's, when given a transaction client (so a domain
+ * function called inside a server action's transaction joins it), or a new one.
+ */
+export function inTransaction<T>(db: Db | DbTx, work: (tx: DbTx) => Promise<T>): Promise<T> {
+  return "$transaction" in db ? db.$transaction(work) : work(db);
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db-client";
+import { type Db, type DbTx, inTransaction } from "@/lib/db-client";
 import type { Language, StageKind } from "@/lib/generated/prisma/enums";
 import { type ResolvedWording, resolveWording, type WordingOverride } from "./resolve-wording";
 import {
@@ -42,10 +42,10 @@ function normalize(fields: WordingOverride): Record<keyof NoticeWording, string 
 
 /**
  * Saves one level of wording after validating it, and records who changed what in the audit
- * log, in one transaction. Blank fields are stored as null: they inherit from the level above.
+ * log, in one transaction (the caller's, when given one). Blank fields are stored as null: they inherit from the level above.
  */
 export async function saveNoticeText(
-  db: Db,
+  db: Db | DbTx,
   scope: NoticeTextScope,
   fields: WordingOverride,
   actor: NoticeTextActor,
@@ -55,7 +55,7 @@ export async function saveNoticeText(
   const values = { ...normalize(fields), updatedById: actor.id };
   const { stageId, language, branchId } = scope;
 
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     let before: Record<keyof NoticeWording, string | null> | null;
     let entityType: string;
     let entityId: string;

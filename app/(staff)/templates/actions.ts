@@ -1,0 +1,174 @@
+"use server";
+
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { ActionError } from "@/lib/auth/action-error";
+import type { ActionState, FieldErrors } from "@/lib/auth/action-state";
+import { getStaffSession } from "@/lib/auth/get-staff-session";
+import { roleAtLeast } from "@/lib/auth/roles";
+import { type StaffTx, staffAction } from "@/lib/auth/staff-action";
+import { createResendClient } from "@/lib/delivery/create-resend-client";
+import { sendEmailBatch } from "@/lib/delivery/send-email-batch";
+import { env } from "@/lib/env";
+import { renderNotice } from "@/lib/rendering";
+import { validateWording, type WordingProblem } from "@/lib/templates";
+import { saveNoticeText } from "@/lib/templates/notice-text-store";
+import { loadPreview } from "./preview-data";
+
+const FIELDS = ["subject", "opening", "closing"] as const;
+type Field = (typeof FIELDS)[number];
+
+const ZScope = z.object({
+  stage: z.coerce.number().int().positive(),
+  lang: z.enum(["nl", "fr", "en"]),
+  branch: z.union([z.literal(""), z.coerce.number().int().positive()]).optional(),
+  card: z.string().max(40).optional(),
+});
+
+const ZWording = ZScope.extend({
+  subject: z.string().max(1000).optional(),
+  opening: z.string().max(10000).optional(),
+  closing: z.string().max(10000).optional(),
+  /** "back to inherited" for one field */
+  clear: z.enum(FIELDS).optional(),
+});
+
+async function assertScope(tx: StaffTx, libraryId: number | null, stageId: number, branchId: number | null) {
+  const stage = await tx.noticeStage.findFirst({
+    where: { id: stageId, ...(libraryId ? { libraryId } : {}) },
+    select: { libraryId: true },
+  });
+  if (!stage) throw new ActionError("Unknown stage");
+  if (branchId !== null) {
+    const branch = await tx.branch.findFirst({ where: { id: branchId, libraryId: stage.libraryId } });
+    if (!branch) throw new ActionError("Unknown branch");
+  }
+  return stage.libraryId;
+}
+
+const saveWording = staffAction({
+  name: "saveNoticeWording",
+  role: "librarian",
+  schema: ZWording,
+  async run({ tx, staff, input }) {
+    const branchId = typeof input.branch === "number" ? input.branch : null;
+    await assertScope(tx, staff.libraryId, input.stage, branchId);
+    const fields = Object.fromEntries(
+      FIELDS.map((field) => [field, input.clear === field ? null : (input[field] ?? null)]),
+    );
+    await saveNoticeText(tx, { stageId: input.stage, language: input.lang, branchId }, fields, {
+      id: staff.id,
+      label: staff.email,
+    });
+    return input.clear ?? null;
+  },
+  revalidate: ["/templates"],
+  async onSuccess(cleared) {
+    const t = await getTranslations("templates");
+    return { message: cleared ? t("resetDone") : t("saved") };
+  },
+});
+
+function describeProblem(
+  t: Awaited<ReturnType<typeof getTranslations<"templates">>>,
+  problem: WordingProblem,
+): string {
+  switch (problem.code) {
+    case "unknown_placeholder":
+      return problem.suggestion
+        ? t("problem.unknownSuggest", {
+            name: problem.placeholder ?? "",
+            position: problem.position,
+            suggestion: problem.suggestion,
+          })
+        : t("problem.unknown", { name: problem.placeholder ?? "", position: problem.position });
+    case "empty_placeholder":
+      return t("problem.empty", { position: problem.position });
+    case "unclosed_brace":
+      return t("problem.unclosed", { position: problem.position });
+    case "unexpected_closing_brace":
+      return t("problem.unexpectedClose", { position: problem.position });
+    case "line_break_in_subject":
+      return t("problem.lineBreak", { position: problem.position });
+    case "too_long":
+      return t("problem.tooLong", { position: problem.position });
+  }
+}
+
+/**
+ * Saves the wording of one stage, language and level. Problems are reported per field, in
+ * the staff member's language and with the character they are at, before anything is saved.
+ */
+export type WordingState = { values: Partial<Record<Field, string>> };
+
+export async function saveWordingAction(
+  previous: ActionState<WordingState>,
+  formData: FormData,
+): Promise<ActionState<WordingState>> {
+  const staff = await getStaffSession();
+  if (staff && roleAtLeast(staff.role, "librarian")) {
+    const clear = formData.get("clear");
+    const fields: Partial<Record<Field, string>> = {};
+    for (const field of FIELDS) {
+      const value = formData.get(field);
+      if (typeof value === "string" && clear !== field) fields[field] = value;
+    }
+    const problems = validateWording(fields);
+    if (Object.keys(problems).length > 0) {
+      const t = await getTranslations("templates");
+      const fieldErrors: FieldErrors = {};
+      for (const [field, list] of Object.entries(problems)) {
+        fieldErrors[field] = (list ?? []).map((problem) => describeProblem(t, problem));
+      }
+      // the form is reset after the action: it shows what was typed, not the stored text
+      return { ok: false, message: t("notSaved"), fieldErrors, values: fields };
+    }
+  }
+  return saveWording(previous, formData);
+}
+
+export type TestEmailState = { notConfigured: boolean };
+
+export const sendTestEmailAction = staffAction<typeof ZScope, string, TestEmailState>({
+  name: "sendTemplateTestEmail",
+  role: "librarian",
+  schema: ZScope,
+  async run({ tx, staff, input }) {
+    const t = await getTranslations("templates");
+    if (!env.RESEND_API_KEY) throw new ActionError(t("notConfigured"));
+    const libraryId = await assertScope(
+      tx,
+      staff.libraryId,
+      input.stage,
+      typeof input.branch === "number" ? input.branch : null,
+    );
+    const preview = await loadPreview(tx, libraryId, {
+      stage: String(input.stage),
+      lang: input.lang,
+      branch: input.branch === undefined ? "" : String(input.branch),
+      card: input.card,
+    });
+    if (!preview) throw new ActionError(t("noStages"));
+    const email = await renderNotice(preview.input);
+    const [result] = await sendEmailBatch(
+      createResendClient(),
+      [
+        {
+          to: staff.email,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          tags: { kind: "test" },
+        },
+      ],
+      // one try: this runs inside the action's transaction, which must not wait long
+      { idempotencyKey: `template-test:${staff.id}:${Date.now()}`, retry: { maxAttempts: 1 } },
+    );
+    if (!result.ok) throw new ActionError(t("sendFailed", { reason: result.reason }));
+    return staff.email;
+  },
+  async onSuccess(to) {
+    const t = await getTranslations("templates");
+    return { message: t("testSent", { email: to }) };
+  },
+});
