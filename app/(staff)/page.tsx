@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/require-staff";
+import { roleAtLeast } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { getCurrentLibrary, libraryToday } from "@/lib/library/current-library";
 import { getTodayFigures } from "@/lib/statistics/today-figures";
@@ -20,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function TodayPage() {
-  await requireStaff("desk");
+  const staff = await requireStaff("desk");
   const [t, library] = await Promise.all([getTranslations("today"), getCurrentLibrary(db)]);
 
   if (!library) {
@@ -45,6 +47,11 @@ export default async function TodayPage() {
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <FiguresDate today={today} />
+        {roleAtLeast(staff.role, "librarian") ? (
+          <Link href="/dry-run" className="mt-1 inline-block font-medium underline">
+            {t("dryRunLink")}
+          </Link>
+        ) : null}
       </div>
       <HeadlineCards figures={figures} />
       <div className="grid grid-cols-1 gap-6 2xl:grid-cols-2">

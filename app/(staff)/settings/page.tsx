@@ -1,9 +1,249 @@
-import { ComingSoon, comingSoonMetadata } from "@/components/coming-soon";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { inputClass, secondaryButtonClass } from "@/components/form-field";
+import { ScrollableTable } from "@/components/scrollable-table";
 import { requireStaff } from "@/lib/auth/require-staff";
+import { db } from "@/lib/db";
+import { getCurrentLibrary } from "@/lib/library/current-library";
+import { loadLibrarySettings } from "@/lib/settings/load-settings";
+import { resolveStageSettings } from "@/lib/settings/resolve-stage-settings";
+import {
+  type ResolvedStage,
+  type ResolvedValue,
+  STAGE_FIELDS,
+  type StageField,
+  type StageValues,
+} from "@/lib/settings/stage-settings";
+import { type FormStage, ResetFieldButton, StageForm } from "./stage-forms";
+import { fieldWords, stageLabel } from "./stage-words";
 
-export const generateMetadata = () => comingSoonMetadata("settings");
+export const dynamic = "force-dynamic";
 
-export default async function SettingsPage() {
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings");
+  return { title: t("title") };
+}
+
+type Props = { searchParams: Promise<{ branch?: string; edit?: string }> };
+
+export default async function SettingsPage({ searchParams }: Props) {
   await requireStaff("librarian");
-  return <ComingSoon page="settings" />;
+  const [t, format, locale, library, params] = await Promise.all([
+    getTranslations("settings"),
+    getFormatter(),
+    getLocale(),
+    getCurrentLibrary(db),
+    searchParams,
+  ]);
+  const words = await fieldWords();
+  if (!library) {
+    return (
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-4">{t("noLibrary")}</p>
+      </div>
+    );
+  }
+  const settings = await loadLibrarySettings(db, library.id);
+  const requested = params.branch ? Number(params.branch) : null;
+  const branch = settings.branches.find((b) => b.id === requested) ?? null;
+  const resolved = resolveStageSettings(settings, { branchId: branch?.id });
+
+  const staffIds = new Set<number>();
+  for (const stage of settings.stages) if (stage.updatedById) staffIds.add(stage.updatedById);
+  for (const override of settings.branchOverrides)
+    if (override.updatedById) staffIds.add(override.updatedById);
+  const staff = await db.staffUser.findMany({
+    where: { id: { in: [...staffIds] } },
+    select: { id: true, name: true },
+  });
+  const staffName = new Map(staff.map((s) => [s.id, s.name]));
+  const changed = (updatedAt: Date | null, updatedById: number | null) => {
+    if (!updatedAt) return null;
+    const date = format.dateTime(updatedAt, { dateStyle: "medium", timeStyle: "short" });
+    return updatedById
+      ? t("changedBy", { name: staffName.get(updatedById) ?? t("unknownStaff"), date })
+      : t("changedOn", { date });
+  };
+
+  const levelName = branch ? t("levelBranch", { name: branch.name }) : t("levelSystem");
+  const base = branch ? `/settings?branch=${branch.id}` : "/settings";
+  const editId = params.edit ? Number(params.edit) : null;
+  const editing = resolved.stages.find((s) => s.stageId === editId);
+  const columns: { field: StageField; label: string }[] = [
+    { field: "offsetDays", label: t("when") },
+    { field: "dayCount", label: t("dayCount") },
+    { field: "channel", label: t("channel") },
+    { field: "fallback", label: t("fallback") },
+    { field: "feeCents", label: t("fee") },
+    { field: "audience", label: t("audience") },
+    { field: "enabled", label: t("enabled") },
+  ];
+
+  const cell = (stage: ResolvedStage, field: StageField, label: string): ReactNode => {
+    const resolvedValue = stage.fields[field] as ResolvedValue<StageValues[StageField]>;
+    const text = words(field, resolvedValue.value as never);
+    if (!branch) return text;
+    if (resolvedValue.level !== "branch") {
+      return (
+        <>
+          {text}
+          <span className="block text-xs text-muted">{t("inheritedFrom")}</span>
+        </>
+      );
+    }
+    const who = changed(resolvedValue.updatedAt, resolvedValue.updatedById);
+    return (
+      <>
+        <span className="font-semibold">{text}</span>
+        <span className="block text-xs font-medium text-brand-strong">{t("ownValue")}</span>
+        {who ? <span className="block text-xs text-muted">{who}</span> : null}
+        <ResetFieldButton
+          stageId={stage.stageId}
+          branchId={branch.id}
+          field={field}
+          label={t("backToInheritedLabel", {
+            field: label,
+            stage: stageLabel(stage.labels, locale, stage.key),
+          })}
+        />
+      </>
+    );
+  };
+
+  let formStage: FormStage | null = null;
+  if (editing) {
+    const system = settings.stages.find((s) => s.id === editing.stageId)!;
+    const override = branch
+      ? settings.branchOverrides.find((o) => o.stageId === editing.stageId && o.branchId === branch.id)
+      : undefined;
+    const asText = (field: StageField, value: unknown): string =>
+      field === "feeCents" ? ((value as number) / 100).toFixed(2) : String(value);
+    formStage = {
+      stageId: editing.stageId,
+      label: stageLabel(editing.labels, locale, editing.key),
+      system: Object.fromEntries(STAGE_FIELDS.map((f) => [f, asText(f, system[f])])) as FormStage["system"],
+      systemWords: Object.fromEntries(
+        STAGE_FIELDS.map((f) => [f, words(f, system[f] as never)]),
+      ) as FormStage["systemWords"],
+      own: Object.fromEntries(
+        STAGE_FIELDS.map((f) => [f, override?.[f] == null ? null : asText(f, override[f])]),
+      ) as FormStage["own"],
+    };
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 max-w-3xl text-muted">{t("intro")}</p>
+        <p className="mt-2 flex flex-wrap gap-x-6 gap-y-1">
+          <Link href="/dry-run" className="font-medium underline">
+            {t("dryRunLink")}
+          </Link>
+          <Link href="/settings/patron" className="font-medium underline">
+            {t("patronLink")}
+          </Link>
+        </p>
+      </div>
+
+      <form method="get" action="/settings" className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="branch" className="font-medium">
+            {t("levelLabel")}
+          </label>
+          <select
+            id="branch"
+            name="branch"
+            defaultValue={branch?.id ?? ""}
+            className={`${inputClass} w-auto`}
+          >
+            <option value="">{t("levelSystem")}</option>
+            {settings.branches.map((b) => (
+              <option key={b.id} value={b.id}>
+                {t("levelBranch", { name: b.name })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={secondaryButtonClass}>
+          {t("show")}
+        </button>
+      </form>
+      {params.branch && !branch ? <p role="status">{t("unknownBranch")}</p> : null}
+
+      {resolved.stages.length === 0 ? (
+        <p>{t("noStages")}</p>
+      ) : (
+        <ScrollableTable label={t("tableLabel")}>
+          <table className="w-full min-w-[56rem] text-left text-sm">
+            <caption className="px-4 pt-3 text-left font-semibold">
+              {t("caption", { level: levelName })}
+            </caption>
+            <thead className="border-b border-line bg-canvas">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-semibold">
+                  {t("stage")}
+                </th>
+                {columns.map((c) => (
+                  <th key={c.field} scope="col" className="px-3 py-2 font-semibold">
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {resolved.stages.map((stage) => {
+                const system = settings.stages.find((s) => s.id === stage.stageId);
+                const who = !branch && system ? changed(system.updatedAt, system.updatedById) : null;
+                const name = stageLabel(stage.labels, locale, stage.key);
+                return (
+                  <tr key={stage.stageId} className="border-b border-line align-top last:border-0">
+                    <th scope="row" className="px-4 py-3 font-medium">
+                      {name}
+                      {who ? <span className="block text-xs font-normal text-muted">{who}</span> : null}
+                      <Link
+                        href={`${base}${branch ? "&" : "?"}edit=${stage.stageId}#edit`}
+                        className="mt-1 inline-block text-sm font-normal underline"
+                        aria-label={`${t("edit")}: ${name}`}
+                      >
+                        {t("edit")}
+                      </Link>
+                    </th>
+                    {columns.map((c) => (
+                      <td key={c.field} className="px-3 py-3">
+                        {cell(stage, c.field, c.label)}
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollableTable>
+      )}
+
+      {formStage ? (
+        <section
+          id="edit"
+          aria-labelledby="edit-title"
+          className="rounded-lg border border-line bg-surface p-5"
+        >
+          <h2 id="edit-title" className="mb-4 text-lg font-semibold">
+            {branch
+              ? t("editTitleBranch", { stage: formStage.label, branch: branch.name })
+              : t("editTitle", { stage: formStage.label })}
+          </h2>
+          <StageForm
+            key={`${formStage.stageId}-${branch?.id ?? "system"}`}
+            stage={formStage}
+            branch={branch ? { id: branch.id, name: branch.name } : null}
+            cancelHref={base}
+          />
+        </section>
+      ) : null}
+    </div>
+  );
 }
