@@ -1,6 +1,6 @@
 // npm run bench:data [-- --force] [-- --today=YYYY-MM-DD] [-- --seed=N]
 // Builds the benchmark library (200,000 patrons, 1,000,000 loans) in the database
-// "rappel_bench" on the PostgreSQL server at DATABASE_URL. Skips the work when the library is
+// "rappel_bench" on the PostgreSQL server at DATABASE_URL (default 127.0.0.1:5432). Skips the work when the library is
 // already there; --force drops and recreates the database first.
 import { localToday, parseLocalDate } from "../lib/dates";
 import { createDbClient } from "../lib/db-client";
@@ -16,14 +16,8 @@ const args = process.argv.slice(2);
 const force = args.includes("--force");
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 
-const serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) {
-  console.error(
-    "bench:data needs DATABASE_URL, a PostgreSQL server it may create a database on, e.g.\n" +
-      "  DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:data",
-  );
-  process.exit(1);
-}
+// DATABASE_URL's server, or the local PostgreSQL that `npm run bench` also defaults to
+const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const today = parseLocalDate(option("today") ?? process.env.RAPPEL_TODAY ?? localToday());
 const seed = option("seed") === undefined ? undefined : Number(option("seed"));
 const benchUrl = new URL(serverUrl);
