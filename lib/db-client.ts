@@ -7,14 +7,14 @@ export type Db = ReturnType<typeof createDbClient>;
  * A Prisma client over the pg driver adapter. The app uses the one in lib/db.ts; scripts
  * and tests make their own with this, since they run outside Next's server bundle.
  */
-export function createDbClient(connectionString: string, poolMax = 10) {
-  const adapter = new PrismaPg({
-    connectionString,
-    max: poolMax,
-    // On the embedded database (one session, pool of 1) other clients such as the prisma
-    // CLI wait until this pool's idle connection closes: keep idle connections short there.
-    idleTimeoutMillis: poolMax === 1 ? 1_000 : 10_000,
-  });
+export function createDbClient(
+  connectionString: string,
+  poolMax = 10,
+  // On the embedded database (one session, pool of 1) other clients such as the prisma CLI
+  // wait until this pool's idle connection closes: scripts and tests keep it short there.
+  idleTimeoutMillis = poolMax === 1 ? 1_000 : 10_000,
+) {
+  const adapter = new PrismaPg({ connectionString, max: poolMax, idleTimeoutMillis });
   return new PrismaClient({ adapter, omit: { staffUser: { passwordHash: true } } });
 }
 
