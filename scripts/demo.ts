@@ -21,7 +21,7 @@ let app: NextProcess | undefined;
 
 async function main() {
   await ensurePrismaClient();
-  await assertPortFree(APP_PORT);
+  await assertPortFree(APP_PORT, "127.0.0.1", "PORT");
 
   let url = process.env.DATABASE_URL;
   if (url) {

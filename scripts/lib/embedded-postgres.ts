@@ -3,9 +3,12 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export class PortInUseError extends Error {
-  constructor(readonly port: number) {
+  constructor(
+    readonly port: number,
+    envVar = "RAPPEL_DB_PORT",
+  ) {
     super(
-      `Port ${port} is already in use. Stop what is listening there, or choose another port (e.g. RAPPEL_DB_PORT=${port + 1}).`,
+      `Port ${port} is already in use. Stop what is listening there, or choose another port (e.g. ${envVar}=${port + 1}).`,
     );
   }
 }
@@ -13,11 +16,11 @@ export class PortInUseError extends Error {
 export type EmbeddedPostgres = { url: string; port: number; stop(): Promise<void> };
 
 /** Resolves when nothing listens on host:port; rejects with PortInUseError otherwise. */
-export function assertPortFree(port: number, host = "127.0.0.1"): Promise<void> {
+export function assertPortFree(port: number, host = "127.0.0.1", envVar?: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", (err: NodeJS.ErrnoException) =>
-      reject(err.code === "EADDRINUSE" ? new PortInUseError(port) : err),
+      reject(err.code === "EADDRINUSE" ? new PortInUseError(port, envVar) : err),
     );
     probe.listen(port, host, () => probe.close(() => resolve()));
   });
