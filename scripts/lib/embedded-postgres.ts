@@ -1,5 +1,6 @@
 import net from "node:net";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export class PortInUseError extends Error {
@@ -48,7 +49,8 @@ export async function startEmbeddedPostgres(options: {
   dataDir?: string;
 }): Promise<EmbeddedPostgres> {
   await assertPortFree(options.port);
-  const pglite = await PGlite.create(options.dataDir);
+  // pg_trgm backs the typo-tolerant patron search (CREATE EXTENSION in the migrations)
+  const pglite = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
   const server = new PGLiteSocketServer({
     db: pglite,
     port: options.port,
