@@ -186,7 +186,7 @@ describe("planNotices: never two notices for one loan and stage", () => {
     await plan(t, today);
     const [existing] = await db.noticeLoan.findMany({ where: { loanId: loan.id } });
     const notice = await db.notice.findUniqueOrThrow({ where: { id: existing.noticeId } });
-    const { id: _id, ...copy } = notice;
+    const { id: _id, content: _content, ...copy } = notice;
     const second = await db.notice.create({ data: { ...copy, idempotencyKey: "by hand", providerId: null } });
     await expect(
       db.noticeLoan.create({
