@@ -40,7 +40,15 @@ export default async function TodayPage() {
   }
 
   const today = libraryToday(library);
-  const figures = await getTodayFigures(db, { libraryId: library.id, today });
+  const stages = await db.noticeStage.findMany({
+    where: { libraryId: library.id, kind: "overdue", enabled: true },
+    select: { offsetDays: true },
+  });
+  const figures = await getTodayFigures(db, {
+    libraryId: library.id,
+    today,
+    overdueStageOffsets: stages.map((stage) => stage.offsetDays),
+  });
 
   return (
     <div className="flex flex-col gap-6">

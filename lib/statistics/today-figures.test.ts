@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { addDays, type LocalDate, toDbDate } from "@/lib/dates";
 import type { Db } from "@/lib/db-client";
 import type { EmailStatus } from "@/lib/generated/prisma/client";
-import { getTodayFigures } from "@/lib/statistics/today-figures";
+import { getTodayFigures, overdueBucketStarts } from "@/lib/statistics/today-figures";
 import { resetDatabase, useTestDb } from "@/test/db";
 
 const db = useTestDb();
@@ -137,5 +137,35 @@ describe("getTodayFigures", () => {
     expect(figures.dueSoon.every((day) => day.loans === 0)).toBe(true);
     expect(figures.overdue.map((bucket) => bucket.loans)).toEqual([0, 0, 0, 0, 0]);
     expect(figures.unusableEmail.map((row) => row.patrons)).toEqual([0, 0, 0, 0]);
+  });
+
+  it("lines the overdue buckets up with the library's own stage offsets", async () => {
+    const { library, patron, loan } = await createLibrary(db, "D");
+    const reader = await patron("lezer@example.be");
+    await loan(reader.id, -5);
+    await loan(reader.id, -12);
+    await loan(reader.id, -30);
+
+    const figures = await getTodayFigures(db, {
+      libraryId: library.id,
+      today,
+      overdueStageOffsets: [20, 10],
+    });
+
+    expect(figures.overdue).toEqual([
+      { fromDays: 1, toDays: 9, loans: 1, patrons: 1 },
+      { fromDays: 10, toDays: 19, loans: 1, patrons: 1 },
+      { fromDays: 20, toDays: null, loans: 1, patrons: 1 },
+    ]);
+  });
+});
+
+describe("overdueBucketStarts", () => {
+  it("starts at day 1 and adds each stage offset once, in order", () => {
+    expect(overdueBucketStarts([28, 7, 14, 21, 14])).toEqual([1, 7, 14, 21, 28]);
+  });
+
+  it("ignores offsets of a day or less (already the first bucket)", () => {
+    expect(overdueBucketStarts([1, 0, 5])).toEqual([1, 5]);
   });
 });

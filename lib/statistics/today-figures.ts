@@ -6,11 +6,20 @@ import type { Db } from "@/lib/db-client";
 export const DUE_SOON_DAYS = 7;
 
 /**
- * Lower bounds (days overdue) of the overdue buckets. They line up with the default
- * notice stages at 7, 14, 21 and 28 days after the due date, so each bucket is the set
- * of loans waiting for the same next notice.
+ * Lower bounds (days overdue) of the overdue buckets when the library's stages are not given:
+ * the default notice stages at 7, 14, 21 and 28 days after the due date.
  */
 export const OVERDUE_BUCKET_STARTS = [1, 7, 14, 21, 28] as const;
+
+/**
+ * Overdue buckets that line up with the library's overdue stages, so each bucket is the set
+ * of loans waiting for the same next notice: day 1, then each stage's offset (days after the
+ * due date at system level; branches may shift them, the dry run shows those exactly).
+ */
+export function overdueBucketStarts(overdueStageOffsets: readonly number[]): number[] {
+  const offsets = overdueStageOffsets.filter((days) => days > 1);
+  return [...new Set([1, ...offsets])].sort((a, b) => a - b);
+}
 
 export type UnusableEmailReason = "no_email" | "invalid" | "bounced" | "complained";
 export const UNUSABLE_EMAIL_REASONS: readonly UnusableEmailReason[] = [
@@ -47,10 +56,14 @@ type Queryable = Pick<Db, "$queryRaw">;
  */
 export async function getTodayFigures(
   db: Queryable,
-  { libraryId, today }: { libraryId: number; today: LocalDate },
+  {
+    libraryId,
+    today,
+    overdueStageOffsets = OVERDUE_BUCKET_STARTS.slice(1),
+  }: { libraryId: number; today: LocalDate; overdueStageOffsets?: readonly number[] },
 ): Promise<TodayFigures> {
   const lastDueSoonDay = addDays(today, DUE_SOON_DAYS);
-  const bucketStarts = [...OVERDUE_BUCKET_STARTS];
+  const bucketStarts = overdueBucketStarts(overdueStageOffsets);
 
   const [openLoans, dueRows, overdueRows, patronRows] = await Promise.all([
     countOpenLoans(db, libraryId),
