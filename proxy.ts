@@ -19,6 +19,12 @@ export function proxy(request: NextRequest) {
   const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
 
   if (!isPublic && !hasSession) {
+    // Scripts calling the API get a plain 401; a person opening a page or a PDF link is sent
+    // to sign in and brought back.
+    const navigating = request.headers.get("accept")?.includes("text/html") ?? false;
+    if (pathname.startsWith("/api/") && !navigating) {
+      return NextResponse.json({ error: "Sign in first." }, { status: 401 });
+    }
     return NextResponse.redirect(new URL(signInPath(`${pathname}${search}`), request.url));
   }
   // Pages learn the path they were asked for (for "sign in and come back here").

@@ -64,7 +64,9 @@ describe("database schema", () => {
       .map((s) => s.trim())
       .filter((s) => s && !/^(--[^\n]*\n?)*$/.test(s));
     await db.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(`SET LOCAL search_path TO drift_expected`);
+      // public stays on the path for the extensions' objects (pg_trgm's gin_trgm_ops);
+      // new tables and types still land in drift_expected, the first schema on the path
+      await tx.$executeRawUnsafe(`SET LOCAL search_path TO drift_expected, public`);
       for (const statement of statements) await tx.$executeRawUnsafe(statement);
     });
 

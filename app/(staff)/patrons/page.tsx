@@ -1,9 +1,41 @@
-import { ComingSoon, comingSoonMetadata } from "@/components/coming-soon";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/require-staff";
+import { db } from "@/lib/db";
+import { deskLibrary } from "@/lib/desk/desk-library";
+import { PATRON_SEARCH_LIMIT, searchPatrons } from "@/lib/desk/search-patrons";
+import { libraryToday } from "@/lib/library/current-library";
+import { PatronSearch } from "./patron-search";
 
-export const generateMetadata = () => comingSoonMetadata("patrons");
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("patronSearch");
+  return { title: t("title") };
+}
 
-export default async function PatronsPage() {
-  await requireStaff("desk");
-  return <ComingSoon page="patrons" />;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/**
+ * The desk's patron search. Results come as you type (app/api/patrons/search); `?q=` is
+ * searched here too, so a shared link, the back button and a browser without JavaScript
+ * all show the same list.
+ */
+export default async function PatronsPage({ searchParams }: { searchParams: SearchParams }) {
+  const staff = await requireStaff("desk");
+  const raw = (await searchParams).q;
+  const query = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 200) ?? "";
+  const [t, library] = await Promise.all([getTranslations("patronSearch"), deskLibrary(db, staff)]);
+  const results =
+    library && query.trim()
+      ? await searchPatrons(db, { libraryId: library.id, query, today: libraryToday(library) })
+      : [];
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 text-muted">{t("intro")}</p>
+      </div>
+      <PatronSearch initialQuery={query} initialResults={results} limit={PATRON_SEARCH_LIMIT} />
+    </div>
+  );
 }
