@@ -54,6 +54,47 @@ test("a negative fee is refused with a message next to the field", async ({ page
   await expect(page.getByLabel("Kosten in €")).toHaveAttribute("aria-invalid", "true");
 });
 
+test("every problem of a stage form shows at once, each at its field, and what was typed stays", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("librarian");
+  await page.goto("/settings");
+  await page.getByRole("link", { name: "Bewerken: Herinnering vooraf" }).click();
+  await page.getByLabel("Kosten in €").fill("-1");
+  await page.getByLabel("Dagen t.o.v. de inleverdatum").fill("5");
+  await page.getByLabel("Kanaal", { exact: true }).selectOption("letter");
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page.locator("#feeCents-error")).toBeVisible();
+  await expect(page.locator("#offsetDays-error")).toBeVisible();
+  await expect(page.locator("#channel-error")).toBeVisible();
+  await expect(page.getByLabel("Kosten in €")).toHaveValue("-1");
+});
+
+test("show effect previews the run before and after a change and saves nothing", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("librarian");
+  await page.goto("/settings");
+  await page.getByRole("link", { name: "Bewerken: Eerste aanmaning" }).click();
+  await page.getByLabel("Kanaal", { exact: true }).selectOption("letter");
+  await page.getByLabel("Effect op de ronde van").fill("2026-11-30");
+  await page.getByRole("button", { name: "Effect tonen" }).click();
+  const preview = page.getByTestId("settings-preview");
+  await expect(preview).toContainText("Met deze wijziging:", { timeout: 30_000 });
+  await expect(preview).toContainText("Er is nog niets opgeslagen");
+  const channels = preview.getByRole("region", { name: "Per kanaal" });
+  await expect(channels.getByRole("row", { name: /^brief/ })).toContainText("+");
+  await expect(channels.getByRole("row", { name: /^e-mail/ })).toContainText("−");
+
+  await page.goto("/settings");
+  const row = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "Eerste aanmaning" }) });
+  await expect(row.getByRole("cell").nth(2)).toHaveText("e-mail");
+});
+
 test("the dry run for 2026-11-30 shows notices and why they have their channel", async ({
   page,
   signInAs,

@@ -8,6 +8,20 @@ import type { ActionState, FieldErrors } from "./action-state";
 import type { StaffSession } from "./load-staff-session";
 import { roleAtLeast, type StaffRole } from "./roles";
 
+/**
+ * A refusal about several fields at once (every problem of a form, not just the first): the
+ * messages are already in the reader's language, per input name. Shown like a zod failure.
+ */
+export class ActionFieldErrors extends ActionError {
+  readonly fieldErrors: FieldErrors;
+
+  constructor(fieldErrors: FieldErrors) {
+    super("checkFields");
+    this.name = "ActionFieldErrors";
+    this.fieldErrors = fieldErrors;
+  }
+}
+
 /** The client inside `db.$transaction(async (tx) => ...)`, with the app client's options. */
 export type StaffTx = Parameters<
   Extract<Parameters<Db["$transaction"]>[0], (...args: never[]) => unknown>
@@ -143,6 +157,7 @@ export function createStaffActionFactory(getDeps: () => StaffActionDeps | Promis
         );
       } catch (error) {
         // A refusal about one field is shown at that field; the form's message points there.
+        if (error instanceof ActionFieldErrors) return fail(say("checkFields"), error.fieldErrors);
         if (error instanceof ActionError) {
           const message = translate(`actionErrors.${error.message}`, error.values) ?? error.message;
           return error.field ? fail(say("checkFields"), { [error.field]: [message] }) : fail(message);

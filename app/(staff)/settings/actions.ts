@@ -3,8 +3,18 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ActionError } from "@/lib/auth/action-error";
+import type { ActionState, FieldErrors } from "@/lib/auth/action-state";
+import { ActionFieldErrors, formDataToObject } from "@/lib/auth/define-staff-action";
+import { getStaffSession } from "@/lib/auth/get-staff-session";
+import type { StaffSession } from "@/lib/auth/load-staff-session";
+import { roleAtLeast } from "@/lib/auth/roles";
 import { type StaffTx, staffAction } from "@/lib/auth/staff-action";
+import { addDays, isLocalDate, type LocalDate } from "@/lib/dates";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { Audience, Channel, DayCount, Fallback } from "@/lib/generated/prisma/enums";
+import { libraryToday } from "@/lib/library/current-library";
+import { previewSettingsChange, type SettingsChangePreview } from "@/lib/planning/preview-settings-change";
 import { loadLibrarySettings } from "@/lib/settings/load-settings";
 import {
   type LibrarySettings,
@@ -24,7 +34,11 @@ const PATHS = ["/settings", "/settings/patron", "/dry-run"];
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" || value == null ? null : value), schema.nullable());
 
-const ZInt = z.coerce.number().int("invalid");
+/** A number as typed; anything else becomes NaN, which the settings validator refuses at its field. */
+const ZInt = z
+  .string()
+  .trim()
+  .transform((value) => Number(value));
 /** Euros as typed ("1,50" or "1.50") -> cents; anything else fails as NaN later. */
 const ZEuroCents = z
   .string()
@@ -63,14 +77,42 @@ function toValidationInput(settings: LibrarySettings): StageSettingsInput {
   };
 }
 
-/** Checks the settings as they would be saved; refuses with the first problem at its field. */
+/** Checks the settings as they would be saved; refuses with every problem, each at its field. */
 async function refuseIfInvalid(
   input: StageSettingsInput,
   editedStageId: number,
   editedBranchId: number | null,
+  errors: FieldErrors = {},
+  original?: StageSettingsInput,
 ): Promise<void> {
   const result = validateStageSettings(input);
-  if (result.success) return;
+  if (result.success && Object.keys(errors).length === 0) return;
+  const issues = [...result.issues];
+  // A value the field check refuses (a negative fee) stops the rules across fields: check
+  // those again with the stored value in its place, so every problem shows at once.
+  const invalid = issues.filter((issue) => issue.code === "invalid_value");
+  if (invalid.length && original) {
+    const patched: StageSettingsInput = {
+      ...input,
+      stages: input.stages.map((stage) => ({ ...stage })),
+      branchOverrides: (input.branchOverrides ?? []).map((override) => ({ ...override })),
+    };
+    for (const issue of invalid) {
+      const [list, index, field] = issue.path;
+      if (typeof index !== "number" || typeof field !== "string") continue;
+      if (list === "stages") {
+        const row = patched.stages[index] as Record<string, unknown>;
+        const stored = original.stages.find((stage) => stage.id === row.id) as
+          | Record<string, unknown>
+          | undefined;
+        if (stored) row[field] = stored[field];
+      } else if (list === "branchOverrides") {
+        (patched.branchOverrides?.[index] as Record<string, unknown>)[field] = null;
+      }
+    }
+    const again = validateStageSettings(patched);
+    for (const issue of again.issues) if (issue.code !== "invalid_value") issues.push(issue);
+  }
   const t = await getTranslations("settings");
   const fieldOf = (issue: SettingsIssue): string | undefined => {
     const [list, index, field] = issue.path;
@@ -98,14 +140,85 @@ async function refuseIfInvalid(
       ? t("issueInBranch", { message, branch: issue.params.branch })
       : message;
   };
-  const first = result.issues.find((issue) => fieldOf(issue)) ?? result.issues[0];
-  throw new ActionError(say(first), { field: fieldOf(first) ?? "form" });
+  for (const issue of issues) {
+    const field = fieldOf(issue) ?? "form";
+    const message = say(issue);
+    // One field can break a rule on several branches: say each message once.
+    if (!errors[field]?.includes(message)) errors[field] = [...(errors[field] ?? []), message];
+  }
+  throw new ActionFieldErrors(errors);
 }
 
 function valuesOf(input: StageForm): FieldValues {
   const values: FieldValues = {};
   for (const field of STAGE_FIELDS) (values as Record<string, unknown>)[field] = input[field];
   return values;
+}
+
+type StageChange = {
+  action: string;
+  entityType: string;
+  entityId: number;
+  before: unknown;
+  after: unknown;
+};
+
+/**
+ * Writes a stage at system level (every field required) or a branch's override (null =
+ * inherited), after checking the settings as they would be: every problem is refused at once.
+ * Shared by saving and by the preview, which applies it in a transaction it rolls back.
+ */
+async function applyStageChange(
+  tx: StaffTx | Prisma.TransactionClient,
+  staff: Pick<StaffSession, "id" | "libraryId">,
+  input: StageForm,
+): Promise<StageChange> {
+  const libraryId = await libraryIdOf(tx, staff.libraryId);
+  const settings = await loadLibrarySettings(tx, libraryId);
+  const stage = settings.stages.find((s) => s.id === input.stageId);
+  if (!stage) throw new ActionError("Unknown stage.");
+  const values = valuesOf(input);
+  const validation = toValidationInput(settings);
+  const original = toValidationInput(settings);
+
+  if (input.branchId == null) {
+    const missing: FieldErrors = {};
+    const t = await getTranslations("validation");
+    for (const field of STAGE_FIELDS) if (values[field] == null) missing[field] = [t("required")];
+    const after = Object.fromEntries(
+      STAGE_FIELDS.map((field) => [field, values[field] ?? stage[field]]),
+    ) as StageValues;
+    validation.stages = validation.stages.map((s) => (s.id === stage.id ? { ...s, ...after } : s));
+    await refuseIfInvalid(validation, stage.id, null, missing, original);
+    const before = Object.fromEntries(STAGE_FIELDS.map((field) => [field, stage[field]]));
+    await tx.noticeStage.update({ where: { id: stage.id }, data: { ...after, updatedById: staff.id } });
+    return { action: "stage.update", entityType: "NoticeStage", entityId: stage.id, before, after };
+  }
+
+  const branchId = input.branchId;
+  if (!settings.branches.some((b) => b.id === branchId)) throw new ActionError("Unknown branch.");
+  const existing = settings.branchOverrides.find((o) => o.stageId === stage.id && o.branchId === branchId);
+  const others = (validation.branchOverrides ?? []).filter(
+    (o) => !(o.stageId === stage.id && o.branchId === branchId),
+  );
+  const branchName = settings.branches.find((b) => b.id === branchId)?.name;
+  validation.branchOverrides = [...others, { stageId: stage.id, branchId, branchName, ...values }];
+  await refuseIfInvalid(validation, stage.id, branchId, {}, original);
+  const before = existing
+    ? Object.fromEntries(STAGE_FIELDS.map((field) => [field, existing[field] ?? null]))
+    : null;
+  const row = await tx.branchStageSetting.upsert({
+    where: { stageId_branchId: { stageId: stage.id, branchId } },
+    create: { stageId: stage.id, branchId, ...values, updatedById: staff.id },
+    update: { ...values, updatedById: staff.id },
+  });
+  return {
+    action: "stage.branch-override",
+    entityType: "BranchStageSetting",
+    entityId: row.id,
+    before,
+    after: { stageId: stage.id, branchId, ...values },
+  };
 }
 
 /** Saves a stage at system level (every field required) or a branch's override (null = inherited). */
@@ -115,60 +228,68 @@ export const saveStageAction = staffAction({
   schema: ZStageForm,
   revalidate: PATHS,
   async run({ tx, staff, input, audit }) {
-    const libraryId = await libraryIdOf(tx, staff.libraryId);
-    const settings = await loadLibrarySettings(tx, libraryId);
-    const stage = settings.stages.find((s) => s.id === input.stageId);
-    if (!stage) throw new ActionError("Unknown stage.");
-    const values = valuesOf(input);
-    const validation = toValidationInput(settings);
-
-    if (input.branchId == null) {
-      for (const field of STAGE_FIELDS) {
-        if (values[field] == null) {
-          const t = await getTranslations("validation");
-          throw new ActionError(t("required"), { field });
-        }
-      }
-      const after = values as StageValues;
-      validation.stages = validation.stages.map((s) => (s.id === stage.id ? { ...s, ...after } : s));
-      await refuseIfInvalid(validation, stage.id, null);
-      const before = Object.fromEntries(STAGE_FIELDS.map((field) => [field, stage[field]]));
-      await tx.noticeStage.update({ where: { id: stage.id }, data: { ...after, updatedById: staff.id } });
-      await audit({ action: "stage.update", entityType: "NoticeStage", entityId: stage.id, before, after });
-      return { stageId: stage.id };
-    }
-
-    const branchId = input.branchId;
-    if (!settings.branches.some((b) => b.id === branchId)) throw new ActionError("Unknown branch.");
-    const existing = settings.branchOverrides.find((o) => o.stageId === stage.id && o.branchId === branchId);
-    const others = (validation.branchOverrides ?? []).filter(
-      (o) => !(o.stageId === stage.id && o.branchId === branchId),
-    );
-    const branchName = settings.branches.find((b) => b.id === branchId)?.name;
-    validation.branchOverrides = [...others, { stageId: stage.id, branchId, branchName, ...values }];
-    await refuseIfInvalid(validation, stage.id, branchId);
-    const before = existing
-      ? Object.fromEntries(STAGE_FIELDS.map((field) => [field, existing[field] ?? null]))
-      : null;
-    const row = await tx.branchStageSetting.upsert({
-      where: { stageId_branchId: { stageId: stage.id, branchId } },
-      create: { stageId: stage.id, branchId, ...values, updatedById: staff.id },
-      update: { ...values, updatedById: staff.id },
-    });
-    await audit({
-      action: "stage.branch-override",
-      entityType: "BranchStageSetting",
-      entityId: row.id,
-      before,
-      after: { stageId: stage.id, branchId, ...values },
-    });
-    return { stageId: stage.id };
+    const change = await applyStageChange(tx, staff, input);
+    await audit(change);
+    return { stageId: input.stageId };
   },
   async onSuccess() {
     const t = await getTranslations("settings");
     return { message: t("saved") };
   },
 });
+
+export type PreviewState = ActionState<{ preview: SettingsChangePreview }>;
+
+/**
+ * "Show effect": the dry run of a day (tomorrow unless another is chosen) with the settings
+ * as they are and as the form would save them, counted by channel and stage. Saves nothing:
+ * the change is applied in a transaction that is rolled back. Not a staffAction, because
+ * that would hold its own transaction around ours; the same checks are made here (session,
+ * role, fields), and there is nothing to audit.
+ */
+export async function previewStageAction(_previous: PreviewState, formData: FormData): Promise<PreviewState> {
+  const [tActions, tSettings] = await Promise.all([getTranslations("actions"), getTranslations("settings")]);
+  const staff = await getStaffSession();
+  if (!staff) return { ok: false, message: tActions("signedOut") };
+  if (staff.mustChangePassword) return { ok: false, message: tActions("mustChangePassword") };
+  if (!roleAtLeast(staff.role, "librarian")) return { ok: false, message: tActions("forbidden") };
+  const raw = formDataToObject(formData);
+  const parsed = ZStageForm.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: tActions("checkFields") };
+
+  const library = await db.library.findFirst({
+    where: staff.libraryId != null ? { id: staff.libraryId } : {},
+    orderBy: { id: "asc" },
+    select: { id: true, timeZone: true },
+  });
+  if (!library) return { ok: false, message: tSettings("noLibrary") };
+  const asked = typeof raw.previewDate === "string" ? raw.previewDate.trim() : "";
+  if (asked && !isLocalDate(asked)) {
+    return {
+      ok: false,
+      message: tActions("checkFields"),
+      fieldErrors: { previewDate: [tSettings("preview.invalidDate")] },
+    };
+  }
+  const date = asked ? (asked as LocalDate) : addDays(libraryToday(library), 1);
+  try {
+    const preview = await previewSettingsChange(db, {
+      libraryId: library.id,
+      date,
+      apply: async (tx) => {
+        await applyStageChange(tx, staff, parsed.data);
+      },
+    });
+    return { ok: true, preview };
+  } catch (error) {
+    if (error instanceof ActionFieldErrors) {
+      return { ok: false, message: tActions("checkFields"), fieldErrors: error.fieldErrors };
+    }
+    if (error instanceof ActionError) return { ok: false, message: error.message };
+    console.error(`[action previewStage] failed: ${error instanceof Error ? error.name : String(error)}`);
+    return { ok: false, message: tActions("failed") };
+  }
+}
 
 /** "Back to inherited": sets one field of a branch override to null. */
 export const resetBranchFieldAction = staffAction({

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { inputClass, secondaryButtonClass } from "@/components/form-field";
-import { ScrollableTable } from "@/components/scrollable-table";
 import { requireStaff } from "@/lib/auth/require-staff";
+import { addDays } from "@/lib/dates";
 import { db } from "@/lib/db";
-import { getCurrentLibrary } from "@/lib/library/current-library";
+import { getCurrentLibrary, libraryToday } from "@/lib/library/current-library";
 import { loadLibrarySettings } from "@/lib/settings/load-settings";
 import { resolveStageSettings } from "@/lib/settings/resolve-stage-settings";
 import {
@@ -17,6 +17,7 @@ import {
   type StageValues,
 } from "@/lib/settings/stage-settings";
 import { type FormStage, ResetFieldButton, StageForm } from "./stage-forms";
+import { StageTable } from "./stage-table";
 import { fieldWords, stageLabel } from "./stage-words";
 
 export const dynamic = "force-dynamic";
@@ -72,15 +73,6 @@ export default async function SettingsPage({ searchParams }: Props) {
   const base = branch ? `/settings?branch=${branch.id}` : "/settings";
   const editId = params.edit ? Number(params.edit) : null;
   const editing = resolved.stages.find((s) => s.stageId === editId);
-  const columns: { field: StageField; label: string }[] = [
-    { field: "offsetDays", label: t("when") },
-    { field: "dayCount", label: t("dayCount") },
-    { field: "channel", label: t("channel") },
-    { field: "fallback", label: t("fallback") },
-    { field: "feeCents", label: t("fee") },
-    { field: "audience", label: t("audience") },
-    { field: "enabled", label: t("enabled") },
-  ];
 
   const cell = (stage: ResolvedStage, field: StageField, label: string): ReactNode => {
     const resolvedValue = stage.fields[field] as ResolvedValue<StageValues[StageField]>;
@@ -177,52 +169,28 @@ export default async function SettingsPage({ searchParams }: Props) {
       {resolved.stages.length === 0 ? (
         <p>{t("noStages")}</p>
       ) : (
-        <ScrollableTable label={t("tableLabel")}>
-          <table className="w-full min-w-[56rem] text-left text-sm">
-            <caption className="px-4 pt-3 text-left font-semibold">
-              {t("caption", { level: levelName })}
-            </caption>
-            <thead className="border-b border-line bg-canvas">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  {t("stage")}
-                </th>
-                {columns.map((c) => (
-                  <th key={c.field} scope="col" className="px-3 py-2 font-semibold">
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {resolved.stages.map((stage) => {
-                const system = settings.stages.find((s) => s.id === stage.stageId);
-                const who = !branch && system ? changed(system.updatedAt, system.updatedById) : null;
-                const name = stageLabel(stage.labels, locale, stage.key);
-                return (
-                  <tr key={stage.stageId} className="border-b border-line align-top last:border-0">
-                    <th scope="row" className="px-4 py-3 font-medium">
-                      {name}
-                      {who ? <span className="block text-xs font-normal text-muted">{who}</span> : null}
-                      <Link
-                        href={`${base}${branch ? "&" : "?"}edit=${stage.stageId}#edit`}
-                        className="mt-1 inline-block text-sm font-normal underline"
-                        aria-label={`${t("edit")}: ${name}`}
-                      >
-                        {t("edit")}
-                      </Link>
-                    </th>
-                    {columns.map((c) => (
-                      <td key={c.field} className="px-3 py-3">
-                        {cell(stage, c.field, c.label)}
-                      </td>
-                    ))}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollableTable>
+        <StageTable
+          stages={resolved.stages}
+          label={t("tableLabel")}
+          caption={t("caption", { level: levelName })}
+          cell={(stage, field, label) => cell(stage, field, label)}
+          rowHeaderExtra={(stage, name) => {
+            const system = settings.stages.find((s) => s.id === stage.stageId);
+            const who = !branch && system ? changed(system.updatedAt, system.updatedById) : null;
+            return (
+              <>
+                {who ? <span className="block text-xs font-normal text-muted">{who}</span> : null}
+                <Link
+                  href={`${base}${branch ? "&" : "?"}edit=${stage.stageId}#edit`}
+                  className="mt-1 inline-block text-sm font-normal underline"
+                  aria-label={`${t("edit")}: ${name}`}
+                >
+                  {t("edit")}
+                </Link>
+              </>
+            );
+          }}
+        />
       )}
 
       {formStage ? (
@@ -241,6 +209,11 @@ export default async function SettingsPage({ searchParams }: Props) {
             stage={formStage}
             branch={branch ? { id: branch.id, name: branch.name } : null}
             cancelHref={base}
+            stageNames={resolved.stages.map((s) => ({
+              id: s.stageId,
+              name: stageLabel(s.labels, locale, s.key),
+            }))}
+            tomorrow={addDays(libraryToday(library), 1)}
           />
         </section>
       ) : null}

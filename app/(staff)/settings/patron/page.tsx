@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { inputClass, secondaryButtonClass } from "@/components/form-field";
-import { ScrollableTable } from "@/components/scrollable-table";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db";
@@ -10,7 +9,8 @@ import { getCurrentLibrary } from "@/lib/library/current-library";
 import { loadLibrarySettings, loadPatronSettings } from "@/lib/settings/load-settings";
 import { resolveStageSettings } from "@/lib/settings/resolve-stage-settings";
 import type { ResolvedValue, StageField, StageValues } from "@/lib/settings/stage-settings";
-import { fieldWords, stageLabel } from "../stage-words";
+import { StageTable } from "../stage-table";
+import { fieldWords } from "../stage-words";
 
 export const dynamic = "force-dynamic";
 
@@ -23,11 +23,10 @@ type Props = { searchParams: Promise<{ card?: string; branch?: string }> };
 
 export default async function PatronSettingsPage({ searchParams }: Props) {
   await requireStaff("librarian");
-  const [t, tSettings, format, locale, library, params] = await Promise.all([
+  const [t, tSettings, format, library, params] = await Promise.all([
     getTranslations("settings.patron"),
     getTranslations("settings"),
     getFormatter(),
-    getLocale(),
     getCurrentLibrary(db),
     searchParams,
   ]);
@@ -56,15 +55,6 @@ export default async function PatronSettingsPage({ searchParams }: Props) {
       : t(`levels.${value.level}`, { branch: "" });
   const levelClass = (value: ResolvedValue<unknown>) =>
     value.level === "system" ? "text-muted" : "font-medium text-brand-strong";
-  const columns: { field: StageField; label: string }[] = [
-    { field: "offsetDays", label: tSettings("when") },
-    { field: "dayCount", label: tSettings("dayCount") },
-    { field: "channel", label: tSettings("channel") },
-    { field: "fallback", label: tSettings("fallback") },
-    { field: "feeCents", label: tSettings("fee") },
-    { field: "audience", label: tSettings("audience") },
-    { field: "enabled", label: tSettings("enabled") },
-  ];
 
   return (
     <div className="flex flex-col gap-6">
@@ -110,6 +100,11 @@ export default async function PatronSettingsPage({ searchParams }: Props) {
             {patron.firstName} {patron.lastName}{" "}
             <span className="font-normal text-muted">({patron.cardNumber})</span>
           </h2>
+          <p>
+            <Link href={`/patrons/${patron.id}/settings`} className="font-medium underline">
+              {t("editLink")}
+            </Link>
+          </p>
           <section aria-labelledby="person" className="rounded-lg border border-line bg-surface p-5">
             <h3 id="person" className="mb-3 text-lg font-semibold">
               {t("person")}
@@ -137,41 +132,22 @@ export default async function PatronSettingsPage({ searchParams }: Props) {
             </dl>
           </section>
           <p className="text-sm text-muted">{t("branchNote")}</p>
-          <ScrollableTable label={t("stagesCaption")}>
-            <table className="w-full min-w-[60rem] text-left text-sm">
-              <caption className="sr-only">{t("stagesCaption")}</caption>
-              <thead className="border-b border-line bg-canvas">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    {tSettings("stage")}
-                  </th>
-                  {columns.map((c) => (
-                    <th key={c.field} scope="col" className="px-3 py-2 font-semibold">
-                      {c.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {resolved.stages.map((stage) => (
-                  <tr key={stage.stageId} className="border-b border-line align-top last:border-0">
-                    <th scope="row" className="px-4 py-3 font-medium">
-                      {stageLabel(stage.labels, locale, stage.key)}
-                    </th>
-                    {columns.map((c) => {
-                      const value = stage.fields[c.field] as ResolvedValue<StageValues[StageField]>;
-                      return (
-                        <td key={c.field} className="px-3 py-3">
-                          {words(c.field, value.value as never)}
-                          <span className={`block text-xs ${levelClass(value)}`}>{level(value)}</span>
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollableTable>
+          <StageTable
+            stages={resolved.stages}
+            label={t("stagesCaption")}
+            caption={t("stagesCaption")}
+            captionHidden
+            minWidth="min-w-[60rem]"
+            cell={(stage, field) => {
+              const value = stage.fields[field] as ResolvedValue<StageValues[StageField]>;
+              return (
+                <>
+                  {words(field, value.value as never)}
+                  <span className={`block text-xs ${levelClass(value)}`}>{level(value)}</span>
+                </>
+              );
+            }}
+          />
         </>
       ) : null}
     </div>
