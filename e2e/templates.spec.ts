@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { PATRON_PAGE_PATRON } from "./patron-page-data";
 
 test.describe("templates preview", () => {
   test("a librarian sees the email preview with its subject, an item and the letter PDF", async ({
@@ -63,5 +64,57 @@ test.describe("templates preview", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Geen toegang");
     const pdf = await page.request.get("/api/templates/letter");
     expect(pdf.status()).toBe(403);
+  });
+});
+
+test.describe("what was sent, at the desk", () => {
+  test("a stored notice's email and letter are served as sent; unknown ones are not found", async ({
+    page,
+    signInAs,
+  }) => {
+    await signInAs("desk");
+    // The demo's simulated history: the first notices are rendered and stored.
+    let emailId: number | null = null;
+    for (let id = 1; id <= 40 && emailId === null; id++) {
+      const response = await page.request.get(`/api/notices/${id}/email`);
+      if (response.status() === 200) emailId = id;
+      else expect(response.status()).toBe(404);
+    }
+    expect(emailId).not.toBeNull();
+    const email = await page.request.get(`/api/notices/${emailId}/email`);
+    expect(email.headers()["content-type"]).toContain("text/html");
+    expect(email.headers()["content-security-policy"]).toContain("default-src 'none'");
+    expect(await email.text()).not.toMatch(/\{(patron|library|stage|items)\.[a-zA-Z]+\}/);
+
+    const letter = await page.request.get(`/api/notices/${emailId}/letter`);
+    expect(letter.status()).toBe(200);
+    expect(letter.headers()["content-type"]).toBe("application/pdf");
+    expect((await letter.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+    expect((await page.request.get("/api/notices/99999999/letter")).status()).toBe(404);
+    expect((await page.request.get("/api/notices/abc/letter")).status()).toBe(404);
+  });
+
+  test("print letter now records the desk letter and offers the PDF", async ({ page, signInAs }) => {
+    await signInAs("desk");
+    await page.goto(`/patrons/${PATRON_PAGE_PATRON.id}`);
+    const button = page.getByRole("button", { name: "Brief nu afdrukken" }).first();
+    await expect(button).toBeVisible();
+    await button.click();
+    const link = page.getByRole("link", { name: /Brief openen \(pdf\)/ }).first();
+    await expect(link).toBeFocused();
+    await expect(page.getByText("De brief staat klaar.").first()).toBeVisible();
+    await expect(link).toHaveAttribute("target", "_blank");
+    const href = await link.getAttribute("href");
+    expect(href).toMatch(/^\/api\/notices\/\d+\/letter$/);
+    const pdf = await page.request.get(href ?? "");
+    expect(pdf.status()).toBe(200);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    await page.screenshot({ path: "shots/print-letter-1280.png" });
+
+    await page.setViewportSize({ width: 390, height: 900 });
+    await button.click();
+    await expect(page.getByText("De brief staat opnieuw klaar (eerder al afgedrukt).").first()).toBeVisible();
+    await page.screenshot({ path: "shots/print-letter-390.png" });
   });
 });

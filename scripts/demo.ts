@@ -18,6 +18,7 @@ const dev = process.argv.includes("--dev");
 
 let embedded: EmbeddedPostgres | undefined;
 let app: NextProcess | undefined;
+let fakeResend: { url: string; stop(): Promise<void> } | undefined;
 
 async function main() {
   await ensurePrismaClient();
@@ -39,11 +40,12 @@ async function main() {
   await migrateDeploy(url);
 
   const today = await seedDemoLibrary(url, poolMax);
+  const email = await demoEmailEnv();
 
   if (!dev) await ensureNextBuild();
   app = spawnNext(
     [dev ? "dev" : "start", "-p", String(APP_PORT)],
-    { ...process.env, DATABASE_URL: url, DATABASE_POOL_MAX: String(poolMax) },
+    { ...process.env, ...email, DATABASE_URL: url, DATABASE_POOL_MAX: String(poolMax) },
     "pipe",
   );
   app.child.stdout?.on("data", (chunk: Buffer) => {
@@ -60,6 +62,9 @@ async function main() {
       `  Dashboard:  http://localhost:${APP_PORT}/`,
       `  Database:   ${embedded ? `embedded PGlite on port ${DB_PORT}, data in ${DATA_DIR}` : redactUrl(url)}`,
       `  Demo today: ${today} (Europe/Brussels)`,
+      fakeResend
+        ? `  Email:      a local fake Resend on ${fakeResend.url}: nothing leaves this machine`
+        : "  Email:      sent through RESEND_API_KEY (set by you)",
       `  Sign in with one of these demo accounts, password "${DEMO_STAFF_PASSWORD}":`,
       ...DEMO_STAFF.map((staff) => `    ${staff.role.padEnd(10)} ${staff.email}`),
       "  Stop with Ctrl-C.",
@@ -76,7 +81,11 @@ async function seedDemoLibrary(url: string, poolMax: number): Promise<string> {
   const today = process.env.RAPPEL_TODAY ? parseLocalDate(process.env.RAPPEL_TODAY) : localToday();
   const db = createDbClient(url, poolMax);
   try {
-    const result = await ensureDemoLibrary(db, { today });
+    const result = await ensureDemoLibrary(db, {
+      today,
+      baseUrl: `http://localhost:${APP_PORT}`,
+      onProgress: (step) => console.log(`  ${step} ...`),
+    });
     console.log(result.created ? "Demo library created." : "Demo library found: reusing it.");
     const { ensureDemoStaff } = await import("../lib/staff/ensure-demo-staff");
     const staff = await ensureDemoStaff(db, { libraryId: result.libraryId });
@@ -85,6 +94,17 @@ async function seedDemoLibrary(url: string, poolMax: number): Promise<string> {
     await db.$disconnect();
   }
   return today;
+}
+
+/**
+ * Email for the demo: unless RESEND_API_KEY is set, a local fake Resend (lib/fake-resend) on a
+ * free port takes the mail, so "send a test email" works and nothing leaves this machine.
+ */
+async function demoEmailEnv(): Promise<Record<string, string>> {
+  if (process.env.RESEND_API_KEY) return {};
+  const { startFakeResend } = await import("../lib/fake-resend/fake-resend");
+  fakeResend = await startFakeResend({ port: 0, host: "127.0.0.1" });
+  return { RESEND_BASE_URL: fakeResend.url, RESEND_API_KEY: "re_demo_local_fake" };
 }
 
 async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
@@ -106,6 +126,7 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   app?.stop();
+  await fakeResend?.stop().catch(() => {});
   await embedded?.stop().catch(() => {});
   process.exit(code);
 }

@@ -1,23 +1,48 @@
 import type { Db } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { countDemoLibrary, type DemoLibraryCounts } from "./count-demo-library";
+import { generateDemoHistory } from "./demo-history";
 import { DEMO_LIBRARY_CODE } from "./demo-scales";
 import { type GenerateDemoLibraryOptions, generateDemoLibrary } from "./generate-demo-library";
 
+export type EnsureDemoLibraryOptions = GenerateDemoLibraryOptions & {
+  /** where the stored history's emails link to (the demo dashboard); default http://localhost:3000 */
+  baseUrl?: string;
+  /** four weeks of simulated notice history (lib/demo/demo-history.ts); default true */
+  history?: boolean;
+};
+
 /**
- * Generates the demo library unless a library with its code is already there (a second
- * `npm run demo` reuses the database as it is).
+ * Generates the demo library, with four weeks of simulated notice history, unless a library
+ * with its code is already there (a second `npm run demo` reuses the database as it is).
  */
 export async function ensureDemoLibrary(
   db: Db,
-  options: GenerateDemoLibraryOptions,
+  options: EnsureDemoLibraryOptions,
 ): Promise<{ created: boolean; libraryId: number; counts: DemoLibraryCounts }> {
   const code = options.libraryCode ?? DEMO_LIBRARY_CODE;
   const existing = await db.library.findUnique({ where: { code }, select: { id: true } });
-  if (existing)
+  const history = async (libraryId: number) => {
+    if (options.history === false) return;
+    options.onProgress?.("simulating four weeks of notices");
+    await generateDemoHistory(db, {
+      libraryId,
+      today: options.today,
+      seed: options.seed,
+      baseUrl: options.baseUrl ?? "http://localhost:3000",
+    });
+  };
+  if (existing) {
+    // A start that stopped between the library and its history: the history is made now.
+    if (options.history !== false && (await db.sendRun.count({ where: { libraryId: existing.id } })) === 0) {
+      await history(existing.id);
+    }
     return { created: false, libraryId: existing.id, counts: await countDemoLibrary(db, existing.id) };
+  }
   try {
-    return { created: true, ...(await generateDemoLibrary(db, { ...options, libraryCode: code })) };
+    const generated = await generateDemoLibrary(db, { ...options, libraryCode: code });
+    await history(generated.libraryId);
+    return { created: true, ...generated };
   } catch (error) {
     // Another process generated it in the meantime: its transaction won, ours rolled back.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

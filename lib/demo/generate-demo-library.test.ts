@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, daysBetween, fromDbDate, type LocalDate, toDbDate } from "@/lib/dates";
+import { planNotices } from "@/lib/planning/plan-notices";
 import { resetDatabase, useTestDb } from "@/test/db";
 import { belgianPublicHolidays } from "./belgian-holidays";
 import { ensureDemoLibrary } from "./ensure-demo-library";
@@ -92,6 +93,94 @@ describe("the demo library", () => {
     });
     expect(dueLater).toBeGreaterThan(1000);
     expect(longOverdue).toBeGreaterThan(0);
+  });
+
+  it("has four weeks of simulated history: rendered, delivered, bounced, printed and posted", async () => {
+    const { libraryId } = demo;
+    const runs = await db.sendRun.findMany({ where: { libraryId }, orderBy: { planDate: "asc" } });
+    // one run a day, today-28 .. today-1, also on the days it found nothing to send
+    expect(runs).toHaveLength(28);
+    expect(runs.every((run) => run.status === "succeeded")).toBe(true);
+    expect(fromDbDate(runs[0].planDate)).toBe(addDays(today, -28));
+    expect(fromDbDate(runs[27].planDate)).toBe(addDays(today, -1));
+    expect(runs.reduce((sum, run) => sum + run.planned, 0)).toBe(
+      await db.notice.count({ where: { libraryId, planDate: { lt: toDbDate(today) } } }),
+    );
+
+    const notices = await db.notice.findMany({
+      where: { libraryId },
+      include: { events: true, letters: true, patron: { include: { flags: true } } },
+    });
+    expect(notices.length).toBeGreaterThan(100);
+    for (const notice of notices) {
+      expect(notice.renderedAt, `notice ${notice.id} rendered`).not.toBeNull();
+      expect(notice.content).not.toBeNull();
+      expect(notice.sendRunId).not.toBeNull();
+      if (notice.channel === "email") {
+        expect(notice.html).toContain(notice.patron.firstName);
+        expect(notice.events.map((e) => e.type)).toContain("email.sent");
+      } else {
+        expect(notice.status).toBe("sent");
+        expect(notice.letters.every((l) => l.status === "posted" && l.postedAt !== null)).toBe(true);
+        expect(notice.events.map((e) => e.type)).toEqual(["letter.printed", "letter.posted"]);
+      }
+    }
+    expect(notices.filter((n) => n.status === "delivered").length).toBeGreaterThan(50);
+    const bounced = notices.filter((n) => n.status === "bounced");
+    expect(bounced.length).toBeGreaterThan(0);
+    for (const notice of bounced) {
+      expect(notice.events.find((e) => e.type === "email.bounced")).toMatchObject({
+        bounceType: "Permanent",
+      });
+      expect(notice.patron.emailStatus).toBe("bounced");
+      expect(notice.patron.flags).toContainEqual(
+        expect.objectContaining({
+          kind: "email_bounced",
+          message: expect.stringContaining(notice.recipientEmail!),
+        }),
+      );
+      expect(notice.letters).toMatchObject([{ reason: "email_bounced", status: "posted" }]);
+    }
+    // The loans returned during these weeks were out when their notices went: returned again now.
+    expect(await db.loan.count({ where: { libraryId, returnedAt: null } })).toBe(demo.counts.openLoans);
+  });
+
+  it("simulates the same history for the same seed", async () => {
+    const small = { today, seed: 7, patrons: 400, loans: 1_200 };
+    const story = async (libraryCode: string) => {
+      const { libraryId } = await ensureDemoLibrary(db, { ...small, libraryCode });
+      const notices = await db.notice.findMany({
+        where: { libraryId },
+        orderBy: { id: "asc" },
+        include: {
+          stage: { select: { key: true } },
+          patron: { select: { cardNumber: true, emailStatus: true } },
+          events: { orderBy: { id: "asc" }, select: { type: true, occurredAt: true } },
+          letters: { select: { reason: true, status: true, printedAt: true } },
+        },
+      });
+      return notices.map((n) => ({
+        key: `${n.stage.key} ${n.patron.cardNumber} ${fromDbDate(n.planDate)} ${n.channel} ${n.status}`,
+        subject: n.subject,
+        emailStatus: n.patron.emailStatus,
+        events: n.events,
+        letters: n.letters,
+      }));
+    };
+    const first = await story("hist-a");
+    expect(first.length).toBeGreaterThan(10);
+    expect(await story("hist-b")).toEqual(first);
+  });
+
+  it("still plans every stage today, after the history", async () => {
+    const plan = await planNotices(db, { libraryId: demo.libraryId, date: today, dryRun: true });
+    expect(plan.byStage.map((s) => s.stageKey).sort()).toEqual([
+      "overdue-1",
+      "overdue-2",
+      "overdue-3",
+      "overdue-4",
+      "pre-due",
+    ]);
   });
 
   it("is created once when ensured twice, and reports the same counts", async () => {

@@ -169,6 +169,13 @@ export const sendTestEmailAction = staffAction<typeof ZScope, string, TestEmailS
   },
   async onSuccess(to) {
     const t = await getTranslations("templates");
-    return { message: t("testSent", { email: to }) };
+    return { message: t(sendsToLocalFake() ? "testSentLocal" : "testSent", { email: to }) };
   },
 });
+
+/** The demo's local fake Resend (scripts/demo.ts) takes the mail: nothing leaves the machine. */
+function sendsToLocalFake(): boolean {
+  if (!env.RESEND_BASE_URL) return false;
+  const host = new URL(env.RESEND_BASE_URL).hostname;
+  return host === "127.0.0.1" || host === "localhost" || host === "[::1]";
+}

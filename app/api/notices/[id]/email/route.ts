@@ -1,0 +1,34 @@
+import { getStaffSession } from "@/lib/auth/get-staff-session";
+import { db } from "@/lib/db";
+import { loadStoredNotice } from "@/lib/letters/stored-notice";
+import { renderNotice } from "@/lib/rendering/render-email";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The email of a stored notice as sent (its stored HTML), for a sandboxed iframe at the desk.
+ * The CSP lets it show its own inline styles and images, nothing else: no script, no form,
+ * no framing by another site. Older demo history keeps only the content: its email is
+ * rendered from that content, which holds the wording as it was.
+ */
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ id: string }> },
+): Promise<Response> {
+  const lookup = await loadStoredNotice(db, await getStaffSession(), (await params).id);
+  if (!lookup.ok) return lookup.response;
+  const { notice } = lookup;
+  if (notice.channel !== "email") return new Response("This notice is a letter", { status: 404 });
+  const html = notice.html ?? (notice.content ? (await renderNotice(notice.content)).html : null);
+  if (!html) return new Response("This notice has not been rendered yet", { status: 404 });
+  return new Response(html, {
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Security-Policy":
+        "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; font-src https: data:; frame-ancestors 'self'; sandbox",
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "no-referrer",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,50 @@
+"use server";
+
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { ActionError } from "@/lib/auth/action-error";
+import { staffAction } from "@/lib/auth/staff-action";
+import { printDeskLetter } from "@/lib/letters/print-desk-letter";
+import { publicBaseUrl } from "@/lib/rendering/public-base-url";
+
+export type PrintLetterState = { pdfUrl: string };
+
+/**
+ * "Print letter now" at the desk: records the desk letter of a notice (a second print updates
+ * its printedAt), renders the notice first when it has no stored content yet, and hands back
+ * the PDF's address. Desk role and up; a notice of another library is "not found".
+ */
+const ZPrintLetter = z.object({ noticeId: z.coerce.number().int().positive() });
+
+export const printLetterAction = staffAction<
+  typeof ZPrintLetter,
+  { noticeId: number; reprint: boolean },
+  PrintLetterState
+>({
+  name: "printLetter",
+  role: "desk",
+  schema: ZPrintLetter,
+  async run({ tx, staff, input, audit }) {
+    const result = await printDeskLetter(tx, {
+      noticeId: input.noticeId,
+      libraryId: staff.libraryId,
+      baseUrl: await publicBaseUrl(),
+    });
+    if (!result) throw new ActionError("noticeNotFound");
+    await audit({
+      action: "notice.letter.print",
+      entityType: "Notice",
+      entityId: result.noticeId,
+      patronId: result.patronId,
+      after: { letterId: result.letterId, reason: "desk", reprint: result.reprint },
+    });
+    return { noticeId: result.noticeId, reprint: result.reprint };
+  },
+  async onSuccess(result) {
+    const t = await getTranslations("printLetter");
+    return {
+      message: result.reprint ? t("reprinted") : t("printed"),
+      pdfUrl: `/api/notices/${result.noticeId}/letter`,
+    };
+  },
+});

@@ -1,0 +1,263 @@
+import { fromDbDate, type LocalDate, toDbDate } from "@/lib/dates";
+import type { Db, DbTx } from "@/lib/db-client";
+import type { Language } from "@/lib/generated/prisma/enums";
+import type { LetterRenderInput } from "@/lib/letters/render-letters";
+import { renewalState } from "@/lib/loans/renewal-policy";
+import { loadNoticeTextBook } from "@/lib/templates/notice-text-store";
+import { buildNoticeLinks } from "./notice-links";
+import { renderNotice } from "./render-email";
+import type { NoticeFee, NoticeItem } from "./types";
+
+export type RenderPlannedNoticesOptions = {
+  libraryId: number;
+  /** only the notices planned for this library-local day */
+  planDate?: LocalDate;
+  /**
+   * only these notices; then any status but cancelled (the desk prints an older notice that
+   * was never rendered), otherwise only notices still to be sent (planned, queued)
+   */
+  noticeIds?: number[];
+  /** absolute base URL of the public site: the logo and the links point there */
+  baseUrl: string;
+  /** notices per batch: a few queries and one write each */
+  batchSize?: number;
+  /**
+   * false = store only `content` for email notices too, without subject/html/text (the
+   * email is rendered from `content` when shown). The demo's older history uses this to
+   * keep its first start fast. Default true.
+   */
+  renderEmails?: boolean;
+  /** the time stored as renderedAt; default now */
+  now?: Date;
+};
+
+export type RenderPlannedNoticesResult = {
+  rendered: number;
+  emails: number;
+  letters: number;
+  /** problems worked around, e.g. stored wording that no longer validates */
+  warnings: { noticeId: number; warning: string }[];
+};
+
+/** The stored content of a notice: what it was rendered from, enough to show it again exactly. */
+export type StoredNoticeContent = LetterRenderInput;
+
+const ACTIVE_STATUSES = ["planned", "queued"] as const;
+
+/**
+ * The "render" step of plan -> render -> deliver: for every notice of the library not yet
+ * rendered, builds what the patron gets (items with renewable-or-why-not, the branch, the
+ * wording as it stands now, the fee, the links) and stores it on the notice: `content` for
+ * every notice, and for email notices the subject, HTML and text as they will be sent.
+ *
+ * A rendered notice is never rendered again (the write only touches rows whose renderedAt
+ * is still null): editing the wording afterwards leaves what was sent exactly as it was.
+ * Set-based: a few queries and one UPDATE per batch, whatever the batch's size.
+ */
+export async function renderPlannedNotices(
+  db: Db | DbTx,
+  options: RenderPlannedNoticesOptions,
+): Promise<RenderPlannedNoticesResult> {
+  const { libraryId, baseUrl } = options;
+  const batchSize = options.batchSize ?? 200;
+  const renderEmails = options.renderEmails ?? true;
+  const result: RenderPlannedNoticesResult = { rendered: 0, emails: 0, letters: 0, warnings: [] };
+  if (options.noticeIds && options.noticeIds.length === 0) return result;
+
+  // One after the other: inside a transaction the queries would queue on its connection anyway.
+  const library = await db.library.findUniqueOrThrow({ where: { id: libraryId } });
+  const stages = await db.noticeStage.findMany({ where: { libraryId }, orderBy: { position: "asc" } });
+  // reads only: a transaction's client does as well as the app's
+  const textBook = await loadNoticeTextBook(db as Db, libraryId);
+  // Overdue stages count 1, 2, 3 ... in their order; a pre-due reminder counts on its own.
+  const stageNumber = new Map<number, number>();
+  let overdue = 0;
+  for (const stage of stages) {
+    if (stage.kind === "overdue") overdue += 1;
+    stageNumber.set(stage.id, stage.kind === "overdue" ? overdue : 1);
+  }
+
+  let afterId = 0;
+  for (;;) {
+    const notices = await db.notice.findMany({
+      where: {
+        libraryId,
+        id: { gt: afterId, ...(options.noticeIds ? { in: options.noticeIds } : {}) },
+        renderedAt: null,
+        status: options.noticeIds ? { not: "cancelled" } : { in: [...ACTIVE_STATUSES] },
+        ...(options.planDate ? { planDate: toDbDate(options.planDate) } : {}),
+      },
+      orderBy: { id: "asc" },
+      take: batchSize,
+      include: {
+        patron: true,
+        branch: true,
+        stage: true,
+        letters: { select: { reason: true } },
+        loans: { include: { loan: { include: { item: true } } }, orderBy: { loanId: "asc" } },
+      },
+    });
+    if (notices.length === 0) break;
+    afterId = notices[notices.length - 1].id;
+
+    const rows: {
+      id: number;
+      subject: string | null;
+      html: string | null;
+      text: string | null;
+      content: string;
+    }[] = [];
+    for (const notice of notices) {
+      const language: Language = notice.language;
+      const date = fromDbDate(notice.planDate);
+      const items = notice.loans.map(({ loan, dueDate }) => {
+        const state = renewalState(
+          {
+            dueDate: fromDbDate(dueDate),
+            renewalCount: loan.renewalCount,
+            reserved: loan.reserved,
+            returned: loan.returnedAt !== null,
+          },
+          date,
+        );
+        return { loan, dueDate: fromDbDate(dueDate), state };
+      });
+      const links = buildNoticeLinks({
+        baseUrl,
+        idempotencyKey: notice.idempotencyKey,
+        optional: notice.stage.kind === "pre_due",
+        anyRenewable: items.some((item) => item.state.renewable),
+      });
+      const wording = textBook.resolve({
+        stageId: notice.stageId,
+        kind: notice.stage.kind,
+        branchId: notice.branchId,
+        language,
+      });
+      const fees: NoticeFee[] = notice.feeCents > 0 ? [{ kind: "notice", amountCents: notice.feeCents }] : [];
+      const letterReasons = new Set(notice.letters.map((letter) => letter.reason));
+      const fallback =
+        notice.channel !== "email" && (letterReasons.has("no_email") || letterReasons.has("email_bounced"))
+          ? { email: notice.patron.email?.trim() || null }
+          : null;
+
+      const content: StoredNoticeContent = {
+        language,
+        date,
+        reference: noticeReferenceNumber(notice.id, date),
+        baseUrl,
+        library: { name: library.name, website: library.website },
+        branch: {
+          name: notice.branch.name,
+          street: notice.branch.street,
+          postalCode: notice.branch.postalCode,
+          city: notice.branch.city,
+          country: notice.branch.country,
+          email: notice.branch.email,
+          phone: notice.branch.phone,
+          openingHoursUrl: notice.branch.openingHoursUrl,
+        },
+        patron: {
+          firstName: notice.patron.firstName,
+          lastName: notice.patron.lastName,
+          cardNumber: notice.patron.cardNumber,
+          email: notice.recipientEmail ?? notice.patron.email,
+          street: notice.patron.street ?? undefined,
+          postalCode: notice.patron.postalCode ?? undefined,
+          city: notice.patron.city ?? undefined,
+          country: notice.patron.country,
+        },
+        stage: {
+          kind: notice.stage.kind,
+          number: stageNumber.get(notice.stageId) ?? 1,
+          label: stageLabel(notice.stage.labels, language, notice.stage.key),
+          registered: notice.channel === "registered_letter",
+        },
+        items: items.map(({ loan, dueDate, state }): NoticeItem => {
+          const base = {
+            title: loan.item.title,
+            author: loan.item.author,
+            barcode: loan.item.barcode,
+            dueDate,
+            loanId: loan.id,
+          };
+          if (state.renewable) return { ...base, renewable: true, renewUrl: links.renewItem(loan.id) };
+          const reason = state.reason === "returned" ? "other" : state.reason;
+          return { ...base, renewable: false, notRenewableReason: reason };
+        }),
+        fees,
+        // the wording resolved now, frozen: a later edit never changes this notice
+        texts: { subject: wording.subject, opening: wording.opening, closing: wording.closing },
+        message: null,
+        links: links.links,
+        ...(fallback ? { fallback } : {}),
+      };
+
+      let email: { subject: string; html: string; text: string } | null = null;
+      if (notice.channel === "email" && renderEmails) {
+        const rendered = await renderNotice(content);
+        email = { subject: rendered.subject, html: rendered.html, text: rendered.text };
+        for (const warning of rendered.warnings) result.warnings.push({ noticeId: notice.id, warning });
+      }
+      rows.push({
+        id: notice.id,
+        subject: email?.subject ?? null,
+        html: email?.html ?? null,
+        text: email?.text ?? null,
+        content: JSON.stringify(content),
+      });
+    }
+
+    const written = await storeRendered(db, rows, options.now ?? new Date());
+    const channelOf = new Map(notices.map((n) => [n.id, n.channel]));
+    for (const id of written) {
+      result.rendered += 1;
+      if (channelOf.get(id) === "email") result.emails += 1;
+      else result.letters += 1;
+    }
+  }
+  return result;
+}
+
+/**
+ * One statement per batch; a notice someone else rendered in the meantime is left as it is,
+ * and an email stored before without its content (older data) keeps its stored HTML.
+ */
+async function storeRendered(
+  db: Db | DbTx,
+  rows: { id: number; subject: string | null; html: string | null; text: string | null; content: string }[],
+  now: Date,
+): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const updated = await db.$queryRaw<{ id: number }[]>`
+    UPDATE "Notice" n
+    SET subject = coalesce(n.subject, r.subject), html = coalesce(n.html, r.html), text = coalesce(n.text, r.text),
+        content = r.content::jsonb, "renderedAt" = ${now}
+    FROM unnest(${rows.map((r) => r.id)}::int[], ${rows.map((r) => r.subject)}::text[],
+                ${rows.map((r) => r.html)}::text[], ${rows.map((r) => r.text)}::text[],
+                ${rows.map((r) => r.content)}::text[]) AS r(id, subject, html, text, content)
+    WHERE n.id = r.id AND n."renderedAt" IS NULL
+    RETURNING n.id`;
+  return updated.map((row) => row.id);
+}
+
+/** The reference printed on letters and in the email footer: the notice's year and id. */
+export function noticeReferenceNumber(noticeId: number, date: LocalDate): string {
+  return `R-${date.slice(0, 4)}-${String(noticeId).padStart(6, "0")}`;
+}
+
+function stageLabel(labels: unknown, language: Language, fallback: string): string {
+  if (labels && typeof labels === "object" && language in labels) {
+    const value = (labels as Record<string, unknown>)[language];
+    if (typeof value === "string" && value.trim()) return value;
+  }
+  return fallback;
+}
+
+/** The notice's stored content, or null when it was not rendered yet (or is not an object). */
+export function storedNoticeContent(content: unknown): StoredNoticeContent | null {
+  if (!content || typeof content !== "object" || Array.isArray(content)) return null;
+  const value = content as Partial<StoredNoticeContent>;
+  if (!value.language || !value.stage || !Array.isArray(value.items) || !value.links) return null;
+  return value as StoredNoticeContent;
+}
