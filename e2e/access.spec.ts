@@ -1,12 +1,15 @@
 import type { StaffRole } from "../lib/auth/roles";
 import { actionIdOfForm, callServerAction, expect, ROLE_EMAIL, ROLES, signIn, test } from "./fixtures";
+import { PATRON_PAGE_PATRON } from "./patron-page-data";
 
 /** Every staff page and the least role that may open it (design.md "Who may do what"). */
 const PAGES: { path: string; role: StaffRole; nav?: string }[] = [
   { path: "/", role: "desk", nav: "Vandaag" },
   { path: "/patrons", role: "desk", nav: "Leners" },
+  { path: `/patrons/${PATRON_PAGE_PATRON.id}`, role: "desk" },
   { path: "/settings", role: "librarian", nav: "Instellingen" },
   { path: "/templates", role: "librarian", nav: "Sjablonen" },
+  { path: "/dry-run", role: "librarian" },
   { path: "/send-runs", role: "librarian", nav: "Verzendrondes" },
   { path: "/bounces", role: "librarian", nav: "Bounces" },
   { path: "/letters", role: "librarian", nav: "Brieven" },

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, ROLE_EMAIL, signIn, test } from "./fixtures";
+import { PATRON_PAGE_PATRON } from "./patron-page-data";
 
 async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page })
@@ -20,7 +21,11 @@ async function expectNoSeriousViolations(page: Page, label: string): Promise<voi
 const STAFF_PAGES = [
   "/",
   "/patrons",
+  "/patrons?q=Zoekvenster",
+  `/patrons/${PATRON_PAGE_PATRON.id}`,
   "/settings",
+  "/settings/patron?card=E2E-INST-1",
+  "/patrons/990201/settings",
   "/templates",
   "/send-runs",
   "/bounces",

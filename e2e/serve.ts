@@ -13,11 +13,14 @@ const database = await createTestDatabase("e2e");
 const { createDbClient } = await import("../lib/db-client");
 const { ensureDemoLibrary } = await import("../lib/demo/ensure-demo-library");
 const db = createDbClient(database.url, database.embedded ? 1 : 4);
-const { libraryId } = await ensureDemoLibrary(db, { today });
+const { libraryId } = await ensureDemoLibrary(db, { today, baseUrl: `http://localhost:${port}` });
 const { ensureDemoStaff } = await import("../lib/staff/ensure-demo-staff");
 await ensureDemoStaff(db, { libraryId });
 const { createE2eStaff } = await import("./e2e-staff");
 await createE2eStaff(db, libraryId);
+await (await import("./patron-search-data")).createPatronSearchData(db, libraryId);
+await (await import("./patron-settings-data")).createE2ePatronSettingsData(db, libraryId);
+await (await import("./patron-page-data")).createPatronPageData(db, libraryId);
 await db.$disconnect();
 
 const app = spawnNext(["start", "-p", port], {

@@ -1,0 +1,46 @@
+import "server-only";
+import { getFormatter } from "next-intl/server";
+import type { LocalDate } from "@/lib/dates";
+import { type ChannelReason, formatChannelReason } from "@/lib/planning/channel-reason";
+
+/** Dates and times the way the patron page shows them, in the staff member's language. */
+export async function patronFormats() {
+  const format = await getFormatter();
+  return {
+    /** a library-local day: noon UTC is inside that day in every European time zone */
+    day: (date: LocalDate) => format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: "medium" }),
+    instantDay: (date: Date) => format.dateTime(date, { dateStyle: "medium" }),
+    instant: (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }),
+    euros: (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" }),
+  };
+}
+
+/** Notice.channelReason holds the planner's reason as JSON ({code, params}) or plain words. */
+export function channelReasonWords(stored: string, locale: string): string {
+  try {
+    const parsed = JSON.parse(stored) as ChannelReason;
+    if (parsed && typeof parsed === "object" && "code" in parsed)
+      return formatChannelReason(parsed, locale === "nl" ? "nl" : "en");
+  } catch {
+    // plain words
+  }
+  return stored;
+}
+
+/** The scalar fields an audit entry changed: "email: a@b.be → c@d.be". */
+export function auditChanges(before: unknown, after: unknown): { field: string; from: string; to: string }[] {
+  const asRecord = (value: unknown) =>
+    value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const from = asRecord(before);
+  const to = asRecord(after);
+  const show = (value: unknown) => (value === null || value === undefined ? "—" : String(value));
+  const fields = [...new Set([...Object.keys(from), ...Object.keys(to)])];
+  return fields
+    .filter((field) => {
+      const a = from[field];
+      const b = to[field];
+      const scalar = (v: unknown) => v === null || v === undefined || typeof v !== "object";
+      return scalar(a) && scalar(b) && a !== b;
+    })
+    .map((field) => ({ field, from: show(from[field]), to: show(to[field]) }));
+}
