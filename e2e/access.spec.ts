@@ -35,6 +35,13 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL((url) => url.pathname === "/letters");
   });
 
+  test("pages are sent with headers that keep other sites from framing them", async ({ request }) => {
+    const response = await request.get("/sign-in");
+    expect(response.headers()["x-frame-options"]).toBe("SAMEORIGIN");
+    expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers()["referrer-policy"]).toBe("same-origin");
+  });
+
   test("a server action posted without a session changes nothing", async ({ request }) => {
     const response = await request.post("/admin/staff/new", {
       headers: { "Next-Action": "0".repeat(42), Accept: "text/x-component" },

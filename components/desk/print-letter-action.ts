@@ -18,12 +18,14 @@ const ZPrintLetter = z.object({ noticeId: z.coerce.number().int().positive() });
 
 export const printLetterAction = staffAction<
   typeof ZPrintLetter,
-  { noticeId: number; reprint: boolean },
+  { noticeId: number; patronId: number; reprint: boolean },
   PrintLetterState
 >({
   name: "printLetter",
   role: "desk",
   schema: ZPrintLetter,
+  // the timeline shows the letter as printed at once
+  revalidate: (result) => [`/patrons/${result.patronId}`],
   async run({ tx, staff, input, audit }) {
     const result = await printDeskLetter(tx, {
       noticeId: input.noticeId,
@@ -38,7 +40,7 @@ export const printLetterAction = staffAction<
       patronId: result.patronId,
       after: { letterId: result.letterId, reason: "desk", reprint: result.reprint },
     });
-    return { noticeId: result.noticeId, reprint: result.reprint };
+    return { noticeId: result.noticeId, patronId: result.patronId, reprint: result.reprint };
   },
   async onSuccess(result) {
     const t = await getTranslations("printLetter");

@@ -3,6 +3,7 @@ import { listAuditForPatron } from "@/lib/audit/list-audit-entries";
 import { addDays, daysBetween, fromDbDate, type LocalDate, localTimeToInstant } from "@/lib/dates";
 import type { Db } from "@/lib/db-client";
 import { DEFAULT_RENEWAL_POLICY, type RenewalPolicy, renewalState } from "@/lib/loans/renewal-policy";
+import type { ChannelReason } from "@/lib/planning/channel-reason";
 
 /** Returned loans this many days back are shown under the current ones. */
 export const RECENT_RETURNS_DAYS = 60;
@@ -129,6 +130,8 @@ export async function loadPatronStory(
       branch: n.branch.name,
       channel: n.channel,
       channelReason: n.channelReason,
+      /** the planner's reason as code and values, to say it in the staff member's language */
+      channelReasonDetail: n.channelReasonDetail as ChannelReason | null,
       status: n.status,
       planDate: fromDbDate(n.planDate),
       recipientEmail: n.recipientEmail,

@@ -161,6 +161,21 @@ describe("planNotices: never two notices for one loan and stage", () => {
     ]);
   });
 
+  it("stores each notice's channel reason as words and as code with values", async () => {
+    const t = await createTestLibrary(db);
+    const patron = await t.patron({ email: null });
+    await t.loan(patron, { dueDate: addDays(today, -7) });
+
+    await plan(t, today);
+
+    const notice = await db.notice.findFirstOrThrow({ where: { patronId: patron.id } });
+    expect(notice.channelReason).toBe("email impossible: no email address -> letter");
+    expect(notice.channelReasonDetail).toEqual({
+      code: "email_impossible",
+      params: { problem: "no_email", since: null, channel: "letter" },
+    });
+  });
+
   it("two runs in parallel create each notice once", async () => {
     const t = await createTestLibrary(db, { branches: [{ name: "Meulebeke" }, { name: "Tielt" }] });
     for (let i = 0; i < 12; i++) {
@@ -186,7 +201,7 @@ describe("planNotices: never two notices for one loan and stage", () => {
     await plan(t, today);
     const [existing] = await db.noticeLoan.findMany({ where: { loanId: loan.id } });
     const notice = await db.notice.findUniqueOrThrow({ where: { id: existing.noticeId } });
-    const { id: _id, content: _content, ...copy } = notice;
+    const { id: _id, content: _content, channelReasonDetail: _detail, ...copy } = notice;
     const second = await db.notice.create({ data: { ...copy, idempotencyKey: "by hand", providerId: null } });
     await expect(
       db.noticeLoan.create({

@@ -99,15 +99,16 @@ async function writePlan(tx: Client, libraryId: number, date: LocalDate): Promis
   // Keys in a fixed order: two runs inserting the same keys wait for each other, never deadlock.
   const inserted = await tx.$queryRaw<{ id: number; idempotencyKey: string }[]>`
     INSERT INTO "Notice" ("libraryId", "patronId", "branchId", "stageId", "planDate", channel,
-                          "channelReason", language, "feeCents", "recipientEmail", "idempotencyKey")
+                          "channelReason", "channelReasonDetail", language, "feeCents", "recipientEmail", "idempotencyKey")
     SELECT ${libraryId}, n."patronId", n."branchId", n."stageId", ${date}::date, n.channel::"Channel",
-           n.reason, n.language::"Language", n.fee, n.email, n.key
+           n.reason, n.detail::jsonb, n.language::"Language", n.fee, n.email, n.key
     FROM unnest(${notices.map((n) => n.patronId)}::int[], ${notices.map((n) => n.branchId)}::int[],
                 ${notices.map((n) => n.stageId)}::int[], ${notices.map((n) => n.channel)}::text[],
-                ${notices.map((n) => n.channelReason)}::text[], ${notices.map((n) => n.language)}::text[],
+                ${notices.map((n) => n.channelReason)}::text[], ${notices.map((n) => JSON.stringify(n.reason))}::text[],
+                ${notices.map((n) => n.language)}::text[],
                 ${notices.map((n) => n.feeCents)}::int[], ${notices.map((n) => n.recipientEmail)}::text[],
                 ${notices.map((n) => n.idempotencyKey)}::text[])
-         WITH ORDINALITY AS n("patronId", "branchId", "stageId", channel, reason, language, fee, email, key, ord)
+         WITH ORDINALITY AS n("patronId", "branchId", "stageId", channel, reason, detail, language, fee, email, key, ord)
     ORDER BY n.ord
     ON CONFLICT ("idempotencyKey") DO NOTHING
     RETURNING id, "idempotencyKey"`;

@@ -15,16 +15,18 @@ export async function patronFormats() {
   };
 }
 
-/** Notice.channelReason holds the planner's reason as JSON ({code, params}) or plain words. */
-export function channelReasonWords(stored: string, locale: string): string {
-  try {
-    const parsed = JSON.parse(stored) as ChannelReason;
-    if (parsed && typeof parsed === "object" && "code" in parsed)
-      return formatChannelReason(parsed, locale === "nl" ? "nl" : "en");
-  } catch {
-    // plain words
-  }
-  return stored;
+/**
+ * Why a notice has its channel, in the staff member's language: from the planner's structured
+ * reason (Notice.channelReasonDetail), else the stored words (notices made before it was kept).
+ */
+export function channelReasonWords(
+  notice: { channelReason: string; channelReasonDetail: ChannelReason | null },
+  locale: string,
+): string {
+  const detail = notice.channelReasonDetail;
+  if (detail && typeof detail === "object" && "code" in detail)
+    return formatChannelReason(detail, locale === "nl" ? "nl" : "en");
+  return notice.channelReason;
 }
 
 /** The scalar fields an audit entry changed: "email: a@b.be → c@d.be". */

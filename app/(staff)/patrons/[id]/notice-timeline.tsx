@@ -50,7 +50,7 @@ async function NoticeEntry({ notice }: { notice: StoryNotice }) {
         </header>
         <dl className="flex flex-col gap-1">
           <Row term={t("planned")}>{f.day(notice.planDate)}</Row>
-          <Row term={t("reason")}>{channelReasonWords(notice.channelReason, locale)}</Row>
+          <Row term={t("reason")}>{channelReasonWords(notice, locale)}</Row>
           {notice.recipientEmail ? <Row term={t("recipient")}>{notice.recipientEmail}</Row> : null}
           {notice.sentAt ? <Row term={t("sent")}>{f.instant(notice.sentAt)}</Row> : null}
           {notice.deliveredAt ? <Row term={t("delivered")}>{f.instant(notice.deliveredAt)}</Row> : null}
@@ -116,12 +116,12 @@ async function NoticeEntry({ notice }: { notice: StoryNotice }) {
               <p>
                 <span className="font-medium">{t("subject")}:</span> {notice.subject}
               </p>
-              {/* The stored HTML as sent; older notices keep only their content, which the
-                  email route renders. Sandboxed: the email runs no script. */}
+              {/* The stored HTML as sent, from the email route (older notices keep only their
+                  content, which the route renders): loaded when opened, so a long timeline stays
+                  a light page. Sandboxed: the email runs no script. */}
               <iframe
-                {...(notice.html !== null
-                  ? { srcDoc: notice.html }
-                  : { src: `/api/notices/${notice.id}/email`, loading: "lazy" as const })}
+                src={`/api/notices/${notice.id}/email`}
+                loading="lazy"
                 sandbox=""
                 title={t("frameTitle", { subject: notice.subject ?? "" })}
                 className="h-[32rem] w-full max-w-[640px] rounded-md border border-line bg-white"
