@@ -26,6 +26,24 @@ test.describe("patron search at the desk", () => {
     await expect(page).toHaveURL(/\/patrons\?q=quirijn\+zoekvnster$/);
   });
 
+  test("what is typed the moment the page opens, before its script runs, is kept and searched", async ({
+    page,
+  }) => {
+    // a slow network: the page's scripts (not its styles) arrive three seconds after its HTML
+    await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await route.continue();
+    });
+    await page.goto("/patrons", { waitUntil: "commit" });
+    // the HTML itself focuses the box, well before the scripts arrive
+    await expect(page.locator("input[name=q]")).toBeFocused({ timeout: 1_500 });
+    // a scanner types at once
+    await page.keyboard.type("Zoekvenster");
+    await expect(page.getByRole("combobox")).toHaveValue("Zoekvenster");
+    // once the (slow) scripts run, what was typed is searched
+    await expect(page.getByRole("listbox").getByRole("option")).toHaveCount(2, { timeout: 20_000 });
+  });
+
   test("arrow keys choose a patron and Enter opens their page", async ({ page }) => {
     const box = page.getByRole("combobox");
     await box.fill("Zoekvenster");

@@ -12,10 +12,15 @@ export async function loadBranchCalendars(
   db: Reader,
   libraryId: number,
 ): Promise<Map<number, BranchCalendar>> {
-  const [branches, closedDays] = await Promise.all([
-    db.branch.findMany({ where: { libraryId }, select: { id: true, openWeekdays: true } }),
-    db.branchClosedDay.findMany({ where: { branch: { libraryId } }, select: { branchId: true, date: true } }),
-  ]);
+  // One after the other: `db` may be a transaction, whose one connection runs one query at a time.
+  const branches = await db.branch.findMany({
+    where: { libraryId },
+    select: { id: true, openWeekdays: true },
+  });
+  const closedDays = await db.branchClosedDay.findMany({
+    where: { branch: { libraryId } },
+    select: { branchId: true, date: true },
+  });
   return new Map(
     branches.map((branch) => [
       branch.id,

@@ -181,10 +181,9 @@ async function computePlan(
   date: LocalDate,
   dryRun: boolean,
 ): Promise<PlanResult> {
-  const [settings, calendars] = await Promise.all([
-    loadLibrarySettings(db, libraryId),
-    loadBranchCalendars(db, libraryId),
-  ]);
+  // One after the other: `db` may be a transaction, whose one connection runs one query at a time.
+  const settings = await loadLibrarySettings(db, libraryId);
+  const calendars = await loadBranchCalendars(db, libraryId);
   const inputs = buildPlanInputs(settings, calendars, date);
   const rows =
     inputs.bounds.length === 0

@@ -9,16 +9,18 @@ export type Reader = Db | Prisma.TransactionClient;
 
 /** The library's stages, branches and branch overrides: four small queries, whatever the size. */
 export async function loadLibrarySettings(db: Reader, libraryId: number): Promise<LibrarySettings> {
-  const [library, stages, branches, branchOverrides] = await Promise.all([
-    db.library.findUniqueOrThrow({ where: { id: libraryId }, select: { timeZone: true } }),
-    db.noticeStage.findMany({ where: { libraryId }, orderBy: { position: "asc" } }),
-    db.branch.findMany({
-      where: { libraryId },
-      select: { id: true, name: true, openWeekdays: true },
-      orderBy: { id: "asc" },
-    }),
-    db.branchStageSetting.findMany({ where: { stage: { libraryId } } }),
-  ]);
+  // One after the other: `db` may be a transaction, whose one connection runs one query at a time.
+  const library = await db.library.findUniqueOrThrow({
+    where: { id: libraryId },
+    select: { timeZone: true },
+  });
+  const stages = await db.noticeStage.findMany({ where: { libraryId }, orderBy: { position: "asc" } });
+  const branches = await db.branch.findMany({
+    where: { libraryId },
+    select: { id: true, name: true, openWeekdays: true },
+    orderBy: { id: "asc" },
+  });
+  const branchOverrides = await db.branchStageSetting.findMany({ where: { stage: { libraryId } } });
   return {
     libraryId,
     timeZone: library.timeZone,

@@ -94,10 +94,9 @@ export async function loadPatronForSettings(db: Reader, libraryId: number, patro
     },
   });
   if (!patron) return null;
-  const [library, patronSettings] = await Promise.all([
-    loadLibrarySettings(db, libraryId),
-    loadPatronSettings(db, patronId),
-  ]);
+  // One after the other: `db` may be a transaction, whose one connection runs one query at a time.
+  const library = await loadLibrarySettings(db, libraryId);
+  const patronSettings = await loadPatronSettings(db, patronId);
   const branch = library.branches.find((b) => b.id === patron.homeBranchId) ?? null;
   // Branch level only (no patron): what the patron's own values replace.
   const inherited = resolveStageSettings(library, { branchId: branch?.id });

@@ -98,10 +98,9 @@ export type NoticeTextBook = {
 };
 
 export async function loadNoticeTextBook(db: Db, libraryId: number): Promise<NoticeTextBook> {
-  const [system, branch] = await Promise.all([
-    db.noticeText.findMany({ where: { stage: { libraryId } } }),
-    db.branchNoticeText.findMany({ where: { stage: { libraryId } } }),
-  ]);
+  // One after the other: `db` may be a transaction, whose one connection runs one query at a time.
+  const system = await db.noticeText.findMany({ where: { stage: { libraryId } } });
+  const branch = await db.branchNoticeText.findMany({ where: { stage: { libraryId } } });
   const systemByKey = new Map(system.map((row) => [`${row.stageId}:${row.language}`, row]));
   const branchByKey = new Map(branch.map((row) => [`${row.stageId}:${row.branchId}:${row.language}`, row]));
   return {

@@ -47,10 +47,13 @@ export function PatronSearch({
   const inFlight = useRef<AbortController | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the script takes over the box
   useEffect(() => {
     setInteractive(true);
     const field = input.current;
     if (field) {
+      // What was typed (or scanned) before the script ran is kept and searched, not wiped.
+      if (field.value !== initialQuery) change(field.value);
       field.focus();
       field.setSelectionRange(field.value.length, field.value.length);
     }
@@ -185,6 +188,10 @@ export function PatronSearch({
               name="q"
               type="text"
               value={query}
+              // in the HTML itself, so a card scanned before the script ran lands in the box
+              // (the effect above then searches it); the search is what this page is for
+              // biome-ignore lint/a11y/noAutofocus: the desk's search page exists for this box
+              autoFocus
               onChange={(event) => change(event.target.value)}
               onKeyDown={onKeyDown}
               role="combobox"
