@@ -36,8 +36,10 @@ async function main() {
         console.log(formatTodayBench(await benchTodayFigures(db)));
       }
       if (selected("planner")) {
-        const { benchPlanner, formatPlannerBench } = await import("./bench-planner");
+        const { benchPlanner, benchPlannerAllOpen, formatPlannerBench } = await import("./bench-planner");
         console.log(formatPlannerBench(await benchPlanner(db)));
+        console.log("Every loan open (returned loans made open in a rolled-back transaction):");
+        console.log(formatPlannerBench(await benchPlannerAllOpen(db)));
       }
       if (selected("search")) {
         const { benchSearch, formatSearchBench } = await import("./bench-search");
