@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { db } from "@/lib/db";
-import { deskLibrary } from "@/lib/desk/desk-library";
 import { PATRON_SEARCH_LIMIT, searchPatrons } from "@/lib/desk/search-patrons";
-import { libraryToday } from "@/lib/library/current-library";
+import { libraryToday, staffLibrary } from "@/lib/library/current-library";
 import { PatronSearch } from "./patron-search";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +22,7 @@ export default async function PatronsPage({ searchParams }: { searchParams: Sear
   const staff = await requireStaff("desk");
   const raw = (await searchParams).q;
   const query = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 200) ?? "";
-  const [t, library] = await Promise.all([getTranslations("patronSearch"), deskLibrary(db, staff)]);
+  const [t, library] = await Promise.all([getTranslations("patronSearch"), staffLibrary(db, staff)]);
   const results =
     library && query.trim()
       ? await searchPatrons(db, { libraryId: library.id, query, today: libraryToday(library) })

@@ -13,7 +13,7 @@ import { addDays, isLocalDate, type LocalDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Audience, Channel, DayCount, Fallback } from "@/lib/generated/prisma/enums";
-import { libraryToday } from "@/lib/library/current-library";
+import { libraryToday, staffLibrary } from "@/lib/library/current-library";
 import { previewSettingsChange, type SettingsChangePreview } from "@/lib/planning/preview-settings-change";
 import { loadLibrarySettings } from "@/lib/settings/load-settings";
 import {
@@ -59,9 +59,9 @@ const ZStageForm = z.object({
 type StageForm = z.infer<typeof ZStageForm>;
 type FieldValues = { [F in StageField]?: StageValues[F] | null };
 
-async function libraryIdOf(tx: StaffTx, staffLibraryId: number | null): Promise<number> {
-  if (staffLibraryId != null) return staffLibraryId;
-  const library = await tx.library.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } });
+async function libraryIdOf(tx: StaffTx, staff: { libraryId: number | null }): Promise<number> {
+  const library = await staffLibrary(tx, staff);
+  if (!library) throw new Error("No library in the database.");
   return library.id;
 }
 
@@ -173,7 +173,7 @@ async function applyStageChange(
   staff: Pick<StaffSession, "id" | "libraryId">,
   input: StageForm,
 ): Promise<StageChange> {
-  const libraryId = await libraryIdOf(tx, staff.libraryId);
+  const libraryId = await libraryIdOf(tx, staff);
   const settings = await loadLibrarySettings(tx, libraryId);
   const stage = settings.stages.find((s) => s.id === input.stageId);
   if (!stage) throw new ActionError("Unknown stage.");
@@ -257,11 +257,7 @@ export async function previewStageAction(_previous: PreviewState, formData: Form
   const parsed = ZStageForm.safeParse(raw);
   if (!parsed.success) return { ok: false, message: tActions("checkFields") };
 
-  const library = await db.library.findFirst({
-    where: staff.libraryId != null ? { id: staff.libraryId } : {},
-    orderBy: { id: "asc" },
-    select: { id: true, timeZone: true },
-  });
+  const library = await staffLibrary(db, staff);
   if (!library) return { ok: false, message: tSettings("noLibrary") };
   const asked = typeof raw.previewDate === "string" ? raw.previewDate.trim() : "";
   if (asked && !isLocalDate(asked)) {
@@ -302,7 +298,7 @@ export const resetBranchFieldAction = staffAction({
   }),
   revalidate: PATHS,
   async run({ tx, staff, input, audit }) {
-    const libraryId = await libraryIdOf(tx, staff.libraryId);
+    const libraryId = await libraryIdOf(tx, staff);
     const settings = await loadLibrarySettings(tx, libraryId);
     const existing = settings.branchOverrides.find(
       (o) => o.stageId === input.stageId && o.branchId === input.branchId,

@@ -6,16 +6,15 @@ import type { StaffTx } from "@/lib/auth/staff-action";
 import { staffAction } from "@/lib/auth/staff-action";
 import { correctPatronAddress, correctPatronEmail } from "@/lib/desk/correct-contact";
 import { ZCorrectAddress, ZCorrectEmail, ZPatronNote, ZRenewLoan } from "@/lib/desk/desk-input";
-import { deskLibrary } from "@/lib/desk/desk-library";
 import type { DeskActor } from "@/lib/desk/desk-scope";
 import { addPatronNote } from "@/lib/desk/patron-notes";
 import { renewLoan } from "@/lib/desk/renew-loan";
-import { libraryToday } from "@/lib/library/current-library";
+import { libraryToday, staffLibrary } from "@/lib/library/current-library";
 
 const patronPath = (patronId: number) => `/patrons/${patronId}`;
 
 async function actorIn(tx: StaffTx, staff: { id: number; libraryId: number | null }) {
-  const library = await deskLibrary(tx, staff);
+  const library = await staffLibrary(tx, staff);
   if (!library) throw new ActionError("desk.patronNotFound");
   return { actor: { staffId: staff.id, libraryId: library.id } satisfies DeskActor, library };
 }

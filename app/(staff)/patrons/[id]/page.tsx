@@ -5,9 +5,8 @@ import { getTranslations } from "next-intl/server";
 import { PrintLetterButton } from "@/components/desk/print-letter-button";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { db } from "@/lib/db";
-import { deskLibrary } from "@/lib/desk/desk-library";
 import { loadPatronStory } from "@/lib/desk/patron-story";
-import { libraryToday } from "@/lib/library/current-library";
+import { libraryToday, staffLibrary } from "@/lib/library/current-library";
 import { NoticeTimeline } from "./notice-timeline";
 import {
   ContactSection,
@@ -28,7 +27,7 @@ function parseId(value: string): number | null {
 
 async function loadStory(id: number | null, staff: { libraryId: number | null }) {
   if (id === null) return null;
-  const library = await deskLibrary(db, staff);
+  const library = await staffLibrary(db, staff);
   if (!library) return null;
   return loadPatronStory(db, {
     patronId: id,
@@ -41,7 +40,7 @@ async function loadStory(id: number | null, staff: { libraryId: number | null })
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const staff = await requireStaff("desk");
   const id = parseId((await params).id);
-  const library = id === null ? null : await deskLibrary(db, staff);
+  const library = id === null ? null : await staffLibrary(db, staff);
   const patron =
     id === null || !library
       ? null

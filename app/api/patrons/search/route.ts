@@ -1,9 +1,8 @@
 import { getStaffSession } from "@/lib/auth/get-staff-session";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { deskLibrary } from "@/lib/desk/desk-library";
 import { searchPatrons } from "@/lib/desk/search-patrons";
-import { libraryToday } from "@/lib/library/current-library";
+import { libraryToday, staffLibrary } from "@/lib/library/current-library";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +20,7 @@ export async function GET(request: Request): Promise<Response> {
     return Response.json({ error: "Forbidden" }, { status: 403 });
   }
   const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, MAX_QUERY_LENGTH);
-  const library = await deskLibrary(db, staff);
+  const library = await staffLibrary(db, staff);
   const results = library
     ? await searchPatrons(db, { libraryId: library.id, query, today: libraryToday(library) })
     : [];

@@ -2,7 +2,7 @@ import { loadPreview } from "@/app/(staff)/templates/preview-data";
 import { getStaffSession } from "@/lib/auth/get-staff-session";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { getCurrentLibrary } from "@/lib/library/current-library";
+import { staffLibrary } from "@/lib/library/current-library";
 import { renderLetterPdf } from "@/lib/rendering";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export async function GET(request: Request): Promise<Response> {
   if (staff.mustChangePassword || !roleAtLeast(staff.role, "librarian")) {
     return new Response("Forbidden", { status: 403 });
   }
-  const libraryId = staff.libraryId ?? (await getCurrentLibrary(db))?.id;
+  const libraryId = (await staffLibrary(db, staff))?.id;
   const params = new URL(request.url).searchParams;
   const preview = libraryId
     ? await loadPreview(db, libraryId, {

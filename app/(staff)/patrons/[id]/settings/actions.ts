@@ -5,10 +5,10 @@ import { z } from "zod";
 import { ActionError } from "@/lib/auth/action-error";
 import type { FieldErrors } from "@/lib/auth/action-state";
 import { ActionFieldErrors } from "@/lib/auth/define-staff-action";
-import { type StaffTx, staffAction } from "@/lib/auth/staff-action";
+import { staffAction } from "@/lib/auth/staff-action";
 import { isLocalDate, type LocalDate, toDbDate } from "@/lib/dates";
 import { Channel, ChannelPreference, Language } from "@/lib/generated/prisma/enums";
-import { libraryToday } from "@/lib/library/current-library";
+import { libraryToday, staffLibrary } from "@/lib/library/current-library";
 import {
   type PatronSettingsProblem,
   type PatronStageValues,
@@ -53,11 +53,6 @@ const ZPatronSettingsForm = z
     };
   });
 
-async function libraryOf(tx: StaffTx, staffLibraryId: number | null) {
-  const where = staffLibraryId != null ? { id: staffLibraryId } : {};
-  return tx.library.findFirstOrThrow({ where, orderBy: { id: "asc" }, select: { id: true, timeZone: true } });
-}
-
 /** Every problem in the reader's language, at its field. */
 async function fieldErrorsOf(problems: PatronSettingsProblem[]): Promise<FieldErrors> {
   const [t, format] = await Promise.all([getTranslations("patronSettings.problems"), getFormatter()]);
@@ -98,7 +93,8 @@ export const savePatronSettingsAction = staffAction({
     "/settings/patron",
   ],
   async run({ tx, staff, input, audit }): Promise<{ changes: number }> {
-    const library = await libraryOf(tx, staff.libraryId);
+    const library = await staffLibrary(tx, staff);
+    if (!library) throw new Error("No library in the database.");
     const patron = await tx.patron.findFirst({
       where: { id: input.patronId, libraryId: library.id },
       select: { id: true },
