@@ -22,6 +22,11 @@ export class ActionFieldErrors extends ActionError {
   }
 }
 
+/** Carries a preview's result out of the transaction it rolls back (`rollBack: true`). */
+class RolledBack {
+  constructor(readonly result: unknown) {}
+}
+
 /** The client inside `db.$transaction(async (tx) => ...)`, with the app client's options. */
 export type StaffTx = Parameters<
   Extract<Parameters<Db["$transaction"]>[0], (...args: never[]) => unknown>
@@ -56,6 +61,14 @@ export type StaffActionConfig<TSchema extends z.ZodType, TResult, TExtra extends
   /** the change password form is the one action open to someone who must change theirs */
   allowWhilePasswordChangeRequired?: boolean;
   run(context: StaffActionContext<z.infer<TSchema>>): Promise<TResult>;
+  /**
+   * A preview ("what would this change do?"): `run` works in a transaction that is always
+   * rolled back, so nothing it writes stays, audit entries included; its result still reaches
+   * onSuccess.
+   */
+  rollBack?: boolean;
+  /** ms for the transaction, when `run` may take longer than Prisma's default of 5 s */
+  transactionTimeoutMs?: number;
   revalidate?: string[] | ((result: TResult, input: z.infer<TSchema>) => string[]);
   /** extra state for the form after success (a message, a temporary password) */
   onSuccess?(
@@ -111,8 +124,9 @@ function describeForLog(error: unknown): string {
 /**
  * Makes `staffAction(config)`: the one wrapper every staff server action goes through. In
  * order: the session (signed out -> refused), a forced password change, the role, the zod
- * schema, then `run` inside one transaction with `audit` writing to the same transaction,
- * then revalidatePath and the success state or a redirect. A refusal changes nothing.
+ * schema, then `run` inside one transaction with `audit` writing to the same transaction
+ * (rolled back when `rollBack` asks for a preview), then revalidatePath and the success state
+ * or a redirect. A refusal changes nothing.
  */
 export function createStaffActionFactory(getDeps: () => StaffActionDeps | Promise<StaffActionDeps>) {
   return function staffAction<
@@ -147,15 +161,23 @@ export function createStaffActionFactory(getDeps: () => StaffActionDeps | Promis
 
       let result: TResult;
       try {
-        result = await deps.db.$transaction(async (tx) =>
-          config.run({
-            tx,
-            staff,
-            input,
-            audit: (change) => recordAudit(tx, { ...staffActor(staff), ...change }),
-          }),
+        result = await deps.db.$transaction(
+          async (tx) => {
+            const value = await config.run({
+              tx,
+              staff,
+              input,
+              audit: (change) => recordAudit(tx, { ...staffActor(staff), ...change }),
+            });
+            if (config.rollBack) throw new RolledBack(value);
+            return value;
+          },
+          config.transactionTimeoutMs
+            ? { maxWait: config.transactionTimeoutMs, timeout: config.transactionTimeoutMs }
+            : undefined,
         );
       } catch (error) {
+        if (error instanceof RolledBack) return succeed(error.result as TResult);
         // A refusal about one field is shown at that field; the form's message points there.
         if (error instanceof ActionFieldErrors) return fail(say("checkFields"), error.fieldErrors);
         if (error instanceof ActionError) {
@@ -173,14 +195,18 @@ export function createStaffActionFactory(getDeps: () => StaffActionDeps | Promis
         return fail(say("failed"));
       }
 
-      const paths =
-        typeof config.revalidate === "function"
-          ? config.revalidate(result, input)
-          : (config.revalidate ?? []);
-      for (const path of paths) deps.revalidatePath(path);
-      const extra = config.onSuccess ? await config.onSuccess(result, input) : {};
-      if (config.redirectTo) deps.redirect(config.redirectTo(result, input));
-      return { ok: true, ...extra } as ActionState<TExtra>;
+      return succeed(result);
+
+      async function succeed(result: TResult): Promise<ActionState<TExtra>> {
+        const paths =
+          typeof config.revalidate === "function"
+            ? config.revalidate(result, input)
+            : (config.revalidate ?? []);
+        for (const path of paths) deps.revalidatePath(path);
+        const extra = config.onSuccess ? await config.onSuccess(result, input) : {};
+        if (config.redirectTo) deps.redirect(config.redirectTo(result, input));
+        return { ok: true, ...extra } as ActionState<TExtra>;
+      }
     };
   };
 }

@@ -124,6 +124,29 @@ describe("staffAction", () => {
     expect(revalidated).toEqual(["/settings"]);
   });
 
+  it("a preview (rollBack) returns what its run saw and keeps nothing it wrote, audit included", async () => {
+    const previewRename = staffAction<
+      z.ZodObject<{ id: z.ZodCoercedNumber; name: z.ZodString }>,
+      string,
+      { seen: string }
+    >({
+      name: "previewRename",
+      role: "librarian",
+      schema: z.object({ id: z.coerce.number(), name: z.string() }),
+      rollBack: true,
+      async run({ tx, input, audit }) {
+        const after = await tx.library.update({ where: { id: input.id }, data: { name: input.name } });
+        await audit({ action: "library.rename", entityType: "Library", entityId: input.id, after });
+        return after.name;
+      },
+      onSuccess: (seen) => ({ seen }),
+    });
+    signedIn = librarian;
+    const result = await previewRename({ ok: false }, form({ id: String(libraryId), name: "Voorproef" }));
+    expect(result).toEqual({ ok: true, seen: "Voorproef" });
+    expect(await state()).toEqual({ name: "Bibliotheek Test", audits: 0 });
+  });
+
   it("invalid input returns Dutch field errors and changes nothing", async () => {
     signedIn = librarian;
     const result = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "  " }));

@@ -44,42 +44,48 @@ export function countPlan(plan: Pick<PlanResult, "totals" | "byChannel" | "bySta
   return { totals: { ...plan.totals }, byChannel, byStage };
 }
 
+type PreviewOptions = {
+  libraryId: number;
+  date: LocalDate;
+  apply: (tx: Prisma.TransactionClient) => Promise<void>;
+};
+
 /**
- * The effect of a settings change on the run of `date`, before it is saved: inside one
- * transaction, a dry run with the settings as they are, then `apply` (the change, written as
- * the save would write it), a dry run again, and a rollback, so nothing stays written. `apply`
- * may throw to refuse the change (a validation error): that error comes out as it is.
+ * The effect of a settings change on the run of `date`, inside a transaction the caller
+ * rolls back: a dry run with the settings as they are, then `apply` (the change, written as
+ * the save would write it), a dry run again. `apply` may throw to refuse the change (a
+ * validation error): that error comes out as it is. Staff actions run it with
+ * `rollBack: true`.
  */
+export async function previewSettingsChangeIn(
+  tx: Prisma.TransactionClient,
+  { libraryId, date, apply }: PreviewOptions,
+): Promise<SettingsChangePreview> {
+  const before = await planNotices(tx, { libraryId, date, dryRun: true });
+  await apply(tx);
+  const after = await planNotices(tx, { libraryId, date, dryRun: true });
+  const stages = await tx.noticeStage.findMany({
+    where: { libraryId },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
+  return { date, before: countPlan(before), after: countPlan(after), stageIds: stages.map((s) => s.id) };
+}
+
+/** The same in a transaction of its own, rolled back so nothing stays written. */
 export async function previewSettingsChange(
   db: Db,
-  options: {
-    libraryId: number;
-    date: LocalDate;
-    apply: (tx: Prisma.TransactionClient) => Promise<void>;
+  options: PreviewOptions & {
     /** ms; the two dry runs on a large library take a while */
     timeout?: number;
   },
 ): Promise<SettingsChangePreview> {
-  const { libraryId, date } = options;
   try {
     await db.$transaction(
       async (tx) => {
-        const before = await planNotices(tx, { libraryId, date, dryRun: true });
-        await options.apply(tx);
-        const after = await planNotices(tx, { libraryId, date, dryRun: true });
-        const stages = await tx.noticeStage.findMany({
-          where: { libraryId },
-          orderBy: { position: "asc" },
-          select: { id: true },
-        });
-        throw new RollBack({
-          date,
-          before: countPlan(before),
-          after: countPlan(after),
-          stageIds: stages.map((s) => s.id),
-        });
+        throw new RollBack(await previewSettingsChangeIn(tx, options));
       },
-      { maxWait: 60_000, timeout: options.timeout ?? 300_000 },
+      { maxWait: 60_000, timeout: options.timeout ?? PREVIEW_TIMEOUT_MS },
     );
   } catch (error) {
     if (error instanceof RollBack) return error.preview;
@@ -87,3 +93,6 @@ export async function previewSettingsChange(
   }
   throw new Error("The preview transaction ended without its result.");
 }
+
+/** Two dry runs of a large library take a while. */
+export const PREVIEW_TIMEOUT_MS = 300_000;

@@ -4,17 +4,18 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ActionError } from "@/lib/auth/action-error";
 import type { ActionState, FieldErrors } from "@/lib/auth/action-state";
-import { ActionFieldErrors, formDataToObject } from "@/lib/auth/define-staff-action";
-import { getStaffSession } from "@/lib/auth/get-staff-session";
+import { ActionFieldErrors } from "@/lib/auth/define-staff-action";
 import type { StaffSession } from "@/lib/auth/load-staff-session";
-import { roleAtLeast } from "@/lib/auth/roles";
 import { type StaffTx, staffAction } from "@/lib/auth/staff-action";
 import { addDays, isLocalDate, type LocalDate } from "@/lib/dates";
-import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Audience, Channel, DayCount, Fallback } from "@/lib/generated/prisma/enums";
 import { libraryToday, staffLibrary } from "@/lib/library/current-library";
-import { previewSettingsChange, type SettingsChangePreview } from "@/lib/planning/preview-settings-change";
+import {
+  PREVIEW_TIMEOUT_MS,
+  previewSettingsChangeIn,
+  type SettingsChangePreview,
+} from "@/lib/planning/preview-settings-change";
 import { loadLibrarySettings } from "@/lib/settings/load-settings";
 import {
   type LibrarySettings,
@@ -57,6 +58,8 @@ const ZStageForm = z.object({
   audience: optional(z.enum(Audience)),
 });
 type StageForm = z.infer<typeof ZStageForm>;
+/** The stage form plus the day whose run the preview shows (empty = tomorrow). */
+const ZPreviewForm = ZStageForm.extend({ previewDate: z.string().trim().optional() });
 type FieldValues = { [F in StageField]?: StageValues[F] | null };
 
 async function libraryIdOf(tx: StaffTx, staff: { libraryId: number | null }): Promise<number> {
@@ -243,49 +246,36 @@ export type PreviewState = ActionState<{ preview: SettingsChangePreview }>;
 /**
  * "Show effect": the dry run of a day (tomorrow unless another is chosen) with the settings
  * as they are and as the form would save them, counted by channel and stage. Saves nothing:
- * the change is applied in a transaction that is rolled back. Not a staffAction, because
- * that would hold its own transaction around ours; the same checks are made here (session,
- * role, fields), and there is nothing to audit.
+ * the change is applied in the action's transaction, which is rolled back.
  */
-export async function previewStageAction(_previous: PreviewState, formData: FormData): Promise<PreviewState> {
-  const [tActions, tSettings] = await Promise.all([getTranslations("actions"), getTranslations("settings")]);
-  const staff = await getStaffSession();
-  if (!staff) return { ok: false, message: tActions("signedOut") };
-  if (staff.mustChangePassword) return { ok: false, message: tActions("mustChangePassword") };
-  if (!roleAtLeast(staff.role, "librarian")) return { ok: false, message: tActions("forbidden") };
-  const raw = formDataToObject(formData);
-  const parsed = ZStageForm.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: tActions("checkFields") };
-
-  const library = await staffLibrary(db, staff);
-  if (!library) return { ok: false, message: tSettings("noLibrary") };
-  const asked = typeof raw.previewDate === "string" ? raw.previewDate.trim() : "";
-  if (asked && !isLocalDate(asked)) {
-    return {
-      ok: false,
-      message: tActions("checkFields"),
-      fieldErrors: { previewDate: [tSettings("preview.invalidDate")] },
-    };
-  }
-  const date = asked ? (asked as LocalDate) : addDays(libraryToday(library), 1);
-  try {
-    const preview = await previewSettingsChange(db, {
+export const previewStageAction = staffAction<
+  typeof ZPreviewForm,
+  SettingsChangePreview,
+  { preview: SettingsChangePreview }
+>({
+  name: "previewStage",
+  role: "librarian",
+  schema: ZPreviewForm,
+  rollBack: true,
+  transactionTimeoutMs: PREVIEW_TIMEOUT_MS,
+  async run({ tx, staff, input }) {
+    const library = await staffLibrary(tx, staff);
+    if (!library) throw new ActionError("noLibrary");
+    const { previewDate: asked, ...change } = input;
+    if (asked && !isLocalDate(asked)) {
+      const t = await getTranslations("settings");
+      throw new ActionFieldErrors({ previewDate: [t("preview.invalidDate")] });
+    }
+    return previewSettingsChangeIn(tx, {
       libraryId: library.id,
-      date,
+      date: asked ? (asked as LocalDate) : addDays(libraryToday(library), 1),
       apply: async (tx) => {
-        await applyStageChange(tx, staff, parsed.data);
+        await applyStageChange(tx, staff, change);
       },
     });
-    return { ok: true, preview };
-  } catch (error) {
-    if (error instanceof ActionFieldErrors) {
-      return { ok: false, message: tActions("checkFields"), fieldErrors: error.fieldErrors };
-    }
-    if (error instanceof ActionError) return { ok: false, message: error.message };
-    console.error(`[action previewStage] failed: ${error instanceof Error ? error.name : String(error)}`);
-    return { ok: false, message: tActions("failed") };
-  }
-}
+  },
+  onSuccess: (preview) => ({ preview }),
+});
 
 /** "Back to inherited": sets one field of a branch override to null. */
 export const resetBranchFieldAction = staffAction({
