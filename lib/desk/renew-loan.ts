@@ -32,7 +32,12 @@ export async function renewLoan(
       returnedAt: true,
       patron: { select: { feesOwedCents: true } },
       branch: {
-        select: { renewalMaxCount: true, renewalPeriodDays: true, renewalMaxFeesCents: true, renewalMaxOverdueDays: true },
+        select: {
+          renewalMaxCount: true,
+          renewalPeriodDays: true,
+          renewalMaxFeesCents: true,
+          renewalMaxOverdueDays: true,
+        },
       },
     },
   });

@@ -25,9 +25,9 @@ describe("renewalState", () => {
 
   it("has no fee or overdue limit when the branch sets none", () => {
     const open = { ...policy, maxFeesCents: null, maxOverdueDays: null };
-    expect(renewalState({ ...loan, dueDate: "2026-01-01", patronFeesCents: 99_999 }, today, open).renewable).toBe(
-      true,
-    );
+    expect(
+      renewalState({ ...loan, dueDate: "2026-01-01", patronFeesCents: 99_999 }, today, open).renewable,
+    ).toBe(true);
   });
 
   it("counts the new loan period from the due date when it is still ahead", () => {

@@ -26,7 +26,11 @@ export type NoticeLinkBuilder = {
   renewItem(loanId: number): string;
 };
 
-function url(input: NoticeLinkSigning, path: "r" | "u", claims: Pick<LinkClaims, "purpose" | "loanId">): string {
+function url(
+  input: NoticeLinkSigning,
+  path: "r" | "u",
+  claims: Pick<LinkClaims, "purpose" | "loanId">,
+): string {
   const token = signLink(input.secret, { ...claims, noticeId: input.noticeId, expires: input.expires });
   return `${input.baseUrl.replace(/\/+$/, "")}/${path}/${token}`;
 }

@@ -85,7 +85,8 @@ export async function changePreferences(
         ? null
         : patron.channelPreference;
     const after = { preDueOptIn: input.preDueOptIn, language: input.language, channelPreference };
-    const newEmail = input.email !== "" && input.email !== patron.email?.toLowerCase() ? input.email : null;
+    const email = input.email.trim().toLowerCase();
+    const newEmail = email !== "" && email !== patron.email?.toLowerCase() ? email : null;
     await tx.patron.update({
       where: { id: link.patronId },
       data: { ...after, ...(newEmail ? { pendingEmail: newEmail, pendingEmailAt: now } : {}) },

@@ -29,7 +29,8 @@ export async function limitLinkRequests(
   ];
   let lockedUntil: Date | null = null;
   for (const [key, policy] of keys) {
-    const until = (await throttleLockedUntil(db, key, now)) ?? (await registerThrottleFailure(db, key, policy, now));
+    const until =
+      (await throttleLockedUntil(db, key, now)) ?? (await registerThrottleFailure(db, key, policy, now));
     if (until && (!lockedUntil || until > lockedUntil)) lockedUntil = until;
   }
   return lockedUntil;

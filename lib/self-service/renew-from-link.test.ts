@@ -38,7 +38,12 @@ describe("renewing from a notice link", () => {
     const [first, second] = await Promise.all([renewFromLink(db, link), renewFromLink(db, link)]);
     await renewFromLink(db, link);
     for (const view of [first, second])
-      expect(view.rows.map((r) => r.status)).toEqual(["renewed", "not_renewable", "not_renewable", "renewed"]);
+      expect(view.rows.map((r) => r.status)).toEqual([
+        "renewed",
+        "not_renewable",
+        "not_renewable",
+        "renewed",
+      ]);
 
     const after = await db.loan.findMany({ where: { patronId: patron.id }, orderBy: { id: "asc" } });
     expect(after.map((l) => [fromDbDate(l.dueDate), l.renewalCount])).toEqual([

@@ -60,7 +60,11 @@ export async function loadRenewalView(db: Db | DbTx, link: VerifiedLink): Promis
  * outbox entry for the library system and one audit entry "by the patron". A second call
  * (double click, reload, the other button) finds the outbox entry and renews nothing again.
  */
-export async function renewFromLink(db: Db, link: VerifiedLink, now: Date = new Date()): Promise<RenewalView> {
+export async function renewFromLink(
+  db: Db,
+  link: VerifiedLink,
+  now: Date = new Date(),
+): Promise<RenewalView> {
   await inTransaction(db, async (tx) => {
     // Parallel requests for the same loans queue here, and the later one sees the renewal.
     await tx.$queryRaw`

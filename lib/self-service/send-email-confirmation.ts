@@ -31,7 +31,12 @@ export async function sendEmailConfirmation(
   const baseUrl = (notice.library.publicBaseUrl ?? request.fallbackBaseUrl).replace(/\/+$/, "");
   const token = signLink(
     notice.library.linkSecret,
-    { purpose: "confirm-email", noticeId: link.noticeId, loanId: null, expires: addDays(link.today, CONFIRMATION_DAYS) },
+    {
+      purpose: "confirm-email",
+      noticeId: link.noticeId,
+      loanId: null,
+      expires: addDays(link.today, CONFIRMATION_DAYS),
+    },
     emailRequestBinding(request.requestedAt),
   );
   const email = await renderEmailConfirmation({
@@ -45,7 +50,15 @@ export async function sendEmailConfirmation(
   });
   const [result] = await sendEmailBatch(
     client,
-    [{ to: request.to, subject: email.subject, html: email.html, text: email.text, tags: { kind: "confirm-email" } }],
+    [
+      {
+        to: request.to,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        tags: { kind: "confirm-email" },
+      },
+    ],
     { idempotencyKey: `confirm-email:${link.patronId}:${request.requestedAt.getTime()}` },
   );
   return { ok: result?.ok ?? false };

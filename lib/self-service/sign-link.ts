@@ -56,17 +56,34 @@ export function parseLink(token: string): (LinkClaims & { signature: string }) |
   if (!Number.isSafeInteger(noticeId) || noticeId > 2_147_483_647) return null;
   if (loanId !== null && (!Number.isSafeInteger(loanId) || loanId > 2_147_483_647)) return null;
   if ((purpose === "renew-item") !== (loanId !== null)) return null;
-  return { purpose, noticeId, loanId, expires: addDays(EPOCH, Number.parseInt(match[4], 36)), signature: match[5] };
+  return {
+    purpose,
+    noticeId,
+    loanId,
+    expires: addDays(EPOCH, Number.parseInt(match[4], 36)),
+    signature: match[5],
+  };
 }
 
 /** True when the signature was made with this secret over exactly these claims. */
-export function hasValidSignature(secret: string, parsed: LinkClaims & { signature: string }, bind = ""): boolean {
+export function hasValidSignature(
+  secret: string,
+  parsed: LinkClaims & { signature: string },
+  bind = "",
+): boolean {
   const expected = Buffer.from(mac(secret, parsed, bind));
   const given = Buffer.from(parsed.signature);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
 function mac(secret: string, claims: LinkClaims, bind: string): string {
-  const message = ["rappel-link-v1", claims.purpose, claims.noticeId, claims.loanId ?? "", claims.expires, bind];
+  const message = [
+    "rappel-link-v1",
+    claims.purpose,
+    claims.noticeId,
+    claims.loanId ?? "",
+    claims.expires,
+    bind,
+  ];
   return createHmac("sha256", secret).update(message.join("|")).digest("base64url").slice(0, MAC_LENGTH);
 }

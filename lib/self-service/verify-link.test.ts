@@ -18,7 +18,9 @@ function alter(token: string, index: number, value: string): string {
 describe("signed notice links", () => {
   it("point at the library's public base URL, one token per purpose, with no id in the clear", async () => {
     const { content, loans, renewItem } = await createNoticeWithLinks(db);
-    expect(content.links.renewAll).toMatch(new RegExp(`^${BASE_URL}/r/a[0-9a-z]+\\.\\.[0-9a-z]+\\.[\\w-]{16}$`));
+    expect(content.links.renewAll).toMatch(
+      new RegExp(`^${BASE_URL}/r/a[0-9a-z]+\\.\\.[0-9a-z]+\\.[\\w-]{16}$`),
+    );
     expect(content.links.preferences).toMatch(new RegExp(`^${BASE_URL}/r/p`));
     expect(content.links.unsubscribe).toBeNull(); // an overdue notice is not optional mail
     expect(renewItem(loans[0].id)).toMatch(new RegExp(`^${BASE_URL}/r/i`));
@@ -27,15 +29,22 @@ describe("signed notice links", () => {
 
   it("the library's public base URL setting wins over the request's host", async () => {
     const { t } = await createNoticeWithLinks(db);
-    await db.library.update({ where: { id: t.library.id }, data: { publicBaseUrl: "https://bib.meulebeke.be/" } });
+    await db.library.update({
+      where: { id: t.library.id },
+      data: { publicBaseUrl: "https://bib.meulebeke.be/" },
+    });
     const patron = await t.patron();
     await t.loan(patron, { dueDate: addDays(TODAY, -7) });
     const { planNotices } = await import("@/lib/planning/plan-notices");
-    const { renderPlannedNotices, storedNoticeContent } = await import("@/lib/rendering/render-planned-notices");
+    const { renderPlannedNotices, storedNoticeContent } = await import(
+      "@/lib/rendering/render-planned-notices"
+    );
     await planNotices(db, { libraryId: t.library.id, date: TODAY });
     await renderPlannedNotices(db, { libraryId: t.library.id, baseUrl: "http://localhost:3000" });
     const notice = await db.notice.findFirstOrThrow({ where: { patronId: patron.id } });
-    expect(storedNoticeContent(notice.content)?.links.preferences).toMatch(/^https:\/\/bib\.meulebeke\.be\/r\/p/);
+    expect(storedNoticeContent(notice.content)?.links.preferences).toMatch(
+      /^https:\/\/bib\.meulebeke\.be\/r\/p/,
+    );
   });
 
   it("a genuine link verifies to its notice, patron, library and language", async () => {
@@ -43,7 +52,13 @@ describe("signed notice links", () => {
     const check = await verifyLink(db, tokenOf(content.links.preferences), { today: TODAY });
     expect(check).toMatchObject({
       ok: true,
-      link: { purpose: "preferences", noticeId: notice.id, patronId: patron.id, libraryId: t.library.id, language: "fr" },
+      link: {
+        purpose: "preferences",
+        noticeId: notice.id,
+        patronId: patron.id,
+        libraryId: t.library.id,
+        language: "fr",
+      },
     });
   });
 
@@ -76,7 +91,8 @@ describe("signed notice links", () => {
   it("a link signed with another library's secret, or for a loan outside the notice, is refused", async () => {
     const { notice, t } = await createNoticeWithLinks(db);
     const other = await createNoticeWithLinks(db, { code: "O" });
-    const otherSecret = (await db.library.findUniqueOrThrow({ where: { id: other.t.library.id } })).linkSecret;
+    const otherSecret = (await db.library.findUniqueOrThrow({ where: { id: other.t.library.id } }))
+      .linkSecret;
     const ownSecret = (await db.library.findUniqueOrThrow({ where: { id: t.library.id } })).linkSecret;
     expect(otherSecret).not.toBe(ownSecret);
     expect(ownSecret).toMatch(/^[0-9a-f]{64}$/);

@@ -75,7 +75,8 @@ export async function verifyLink(
     phone: notice.branch.phone,
   };
   const today = options.today ?? libraryToday(notice.library);
-  if (today > parsed.expires) return { ok: false, problem: "expired", language: notice.patron.language, help };
+  if (today > parsed.expires)
+    return { ok: false, problem: "expired", language: notice.patron.language, help };
   return {
     ok: true,
     link: {
