@@ -80,7 +80,7 @@ describe("preferences from a notice link", () => {
     const sent = await sendEmailConfirmation(db, client(), link, {
       to: "nieuw@example.be",
       requestedAt: asked.requestedAt ?? new Date(),
-      fallbackBaseUrl: "http://localhost:3000",
+      fallbackBaseUrl: BASE_URL,
     });
     expect(sent.ok).toBe(true);
     const [mail] = fake.sent();
