@@ -1,0 +1,16 @@
+import "server-only";
+import { headers } from "next/headers";
+import { clientIpFrom } from "@/lib/auth/client-ip";
+import { db } from "@/lib/db";
+import { limitLinkRequests } from "@/lib/self-service/limit-link-requests";
+import { type LinkCheck, verifyLink } from "@/lib/self-service/verify-link";
+
+export type LinkRequest = { check: LinkCheck; busyUntil: Date | null; acceptLanguage: string | null };
+
+/** Every request to a link, page or form: counted against the rate limits, then verified. */
+export async function linkRequest(token: string): Promise<LinkRequest> {
+  const list = await headers();
+  const busyUntil = await limitLinkRequests(db, { token, ip: clientIpFrom(list) });
+  const check = await verifyLink(db, token);
+  return { check, busyUntil, acceptLanguage: list.get("accept-language") };
+}
