@@ -21,6 +21,11 @@ await createE2eStaff(db, libraryId);
 await (await import("./patron-search-data")).createPatronSearchData(db, libraryId);
 await (await import("./patron-settings-data")).createE2ePatronSettingsData(db, libraryId);
 await (await import("./patron-page-data")).createPatronPageData(db, libraryId);
+await (await import("./self-service-data")).createSelfServiceData(db, libraryId, {
+  today,
+  baseUrl: `http://localhost:${port}`,
+  port,
+});
 await db.$disconnect();
 
 const app = spawnNext(["start", "-p", port], {

@@ -7,6 +7,7 @@ import { loadPreferences } from "@/lib/self-service/change-preferences";
 import { languageFromAcceptHeader, type PatronTexts, patronTexts } from "@/lib/self-service/patron-texts";
 import { loadRenewalView, type RenewalRow } from "@/lib/self-service/renew-from-link";
 import type { HelpContact, VerifiedLink } from "@/lib/self-service/verify-link";
+import { HtmlLang } from "../../html-lang";
 import { confirmEmailAction, renewAction, unsubscribeAction } from "./actions";
 import { linkRequest } from "./link-request";
 import { PreferencesForm } from "./preferences-form";
@@ -74,6 +75,7 @@ function Page({
 }) {
   return (
     <div lang={language} className="flex flex-col gap-5">
+      <HtmlLang lang={language} />
       <h1 className="text-2xl font-bold tracking-tight text-ink">{title}</h1>
       {children}
     </div>
