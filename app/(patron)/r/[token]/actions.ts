@@ -47,8 +47,9 @@ export type PreferencesState = {
   status?: "saved" | "sent" | "send_failed" | "invalid_email";
   /** masked new address the confirmation went to */
   sentTo?: string;
-  /** what the patron typed, kept when it was refused */
+  /** what the patron sent, kept when it was refused: nothing they chose is lost */
   email?: string;
+  values?: { preDueOptIn: boolean; language: string; letters: boolean };
 };
 
 export async function savePreferencesAction(
@@ -64,7 +65,16 @@ export async function savePreferencesAction(
     language: form.get("language"),
     letters: form.get("letters") === "on",
   });
-  if (!parsed.success) return { status: "invalid_email", email };
+  if (!parsed.success)
+    return {
+      status: "invalid_email",
+      email,
+      values: {
+        preDueOptIn: form.get("preDueOptIn") === "on",
+        language: String(form.get("language") ?? ""),
+        letters: form.get("letters") === "on",
+      },
+    };
   const { confirmTo, requestedAt } = await changePreferences(db, link, parsed.data);
   revalidatePath(`/r/${token}`);
   if (!confirmTo || !requestedAt) return { status: "saved" };

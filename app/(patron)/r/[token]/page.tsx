@@ -250,7 +250,7 @@ function Help({ help, t }: { help: HelpContact | null; t: PatronTexts }) {
   if (!help || (!help.email && !help.phone)) return <p className="text-muted">{t.problem.help}</p>;
   return (
     <div className="border-t border-line pt-4 text-muted">
-      <p>{t.problem.helpAt(`${help.library} ${help.branch}`)}</p>
+      <p>{t.problem.helpAt(help.branch)}</p>
       <ul className="mt-1">
         {help.email ? (
           <li>

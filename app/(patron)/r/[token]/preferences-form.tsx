@@ -18,8 +18,10 @@ export function PreferencesForm(props: {
   );
   const { preferences: t, languages } = patronTexts(props.language);
   const invalid = state.status === "invalid_email";
+  // after a refused save, what the patron chose; else what is stored
+  const chosen = { ...props.initial, ...state.values };
   return (
-    <form action={action} className="flex flex-col gap-5" noValidate>
+    <form action={action} key={state.status ?? "initial"} className="flex flex-col gap-5" noValidate>
       {state.status && state.status !== "invalid_email" ? (
         <p role="status" className="rounded-lg border border-brand bg-brand-soft px-4 py-3">
           {state.status === "sent"
@@ -52,8 +54,8 @@ export function PreferencesForm(props: {
           </p>
         ) : null}
       </div>
-      <Check name="preDueOptIn" label={t.preDue} hint={t.preDueHint} checked={props.initial.preDueOptIn} />
-      <Check name="letters" label={t.letters} hint={t.lettersHint} checked={props.initial.letters} />
+      <Check name="preDueOptIn" label={t.preDue} hint={t.preDueHint} checked={chosen.preDueOptIn} />
+      <Check name="letters" label={t.letters} hint={t.lettersHint} checked={chosen.letters} />
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 font-semibold">{t.language}</legend>
         {(Object.keys(languages) as Language[]).map((code) => (
@@ -62,7 +64,7 @@ export function PreferencesForm(props: {
               type="radio"
               name="language"
               value={code}
-              defaultChecked={props.initial.language === code}
+              defaultChecked={chosen.language === code}
               className="h-5 w-5"
             />
             {languages[code]}
