@@ -1,8 +1,7 @@
 import "server-only";
-import type { LocalDate } from "@/lib/dates";
+import { type LocalDate, localToday } from "@/lib/dates";
 import type { Db, DbTx } from "@/lib/db-client";
 import type { Language } from "@/lib/generated/prisma/enums";
-import { libraryToday } from "@/lib/library/current-library";
 import { hasValidSignature, type LinkPurpose, parseLink } from "./sign-link";
 
 /** Where the patron finds help: the branch of the notice. Never the patron's own data. */
@@ -43,7 +42,10 @@ const INVALID: LinkCheck = { ok: false, problem: "invalid", language: null, help
 export async function verifyLink(
   db: Db | DbTx,
   token: string,
-  options: { today?: LocalDate } = {},
+  options: {
+    /** the library-local day to check the expiry against; default: today in the library's zone */
+    today?: LocalDate | ((timeZone: string) => LocalDate);
+  } = {},
 ): Promise<LinkCheck> {
   const parsed = parseLink(token);
   if (!parsed) return INVALID;
@@ -74,7 +76,10 @@ export async function verifyLink(
     email: notice.branch.email,
     phone: notice.branch.phone,
   };
-  const today = options.today ?? libraryToday(notice.library);
+  const today =
+    typeof options.today === "function"
+      ? options.today(notice.library.timeZone)
+      : (options.today ?? localToday(notice.library.timeZone));
   if (today > parsed.expires)
     return { ok: false, problem: "expired", language: notice.patron.language, help };
   return {

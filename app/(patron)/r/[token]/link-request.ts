@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { db } from "@/lib/db";
+import { libraryToday } from "@/lib/library/current-library";
 import { limitLinkRequests } from "@/lib/self-service/limit-link-requests";
 import { type LinkCheck, verifyLink } from "@/lib/self-service/verify-link";
 
@@ -11,6 +12,7 @@ export type LinkRequest = { check: LinkCheck; busyUntil: Date | null; acceptLang
 export async function linkRequest(token: string): Promise<LinkRequest> {
   const list = await headers();
   const busyUntil = await limitLinkRequests(db, { token, ip: clientIpFrom(list) });
-  const check = await verifyLink(db, token);
+  // RAPPEL_TODAY pins the day in demos and browser tests
+  const check = await verifyLink(db, token, { today: (timeZone) => libraryToday({ timeZone }) });
   return { check, busyUntil, acceptLanguage: list.get("accept-language") };
 }

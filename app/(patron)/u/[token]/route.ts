@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { db } from "@/lib/db";
+import { libraryToday } from "@/lib/library/current-library";
 import { limitLinkRequests } from "@/lib/self-service/limit-link-requests";
 import { unsubscribeFromLink } from "@/lib/self-service/unsubscribe-from-link";
 import { verifyLink } from "@/lib/self-service/verify-link";
@@ -20,7 +21,7 @@ export async function POST(request: NextRequest, { params }: Context) {
     const seconds = Math.max(1, Math.ceil((busyUntil.getTime() - Date.now()) / 1000));
     return text("Too many requests, try again later.", 429, { "retry-after": String(seconds) });
   }
-  const check = await verifyLink(db, token);
+  const check = await verifyLink(db, token, { today: (timeZone) => libraryToday({ timeZone }) });
   if (!check.ok || check.link.purpose !== "unsubscribe")
     return text(check.ok || check.problem === "invalid" ? "Unknown link." : "This link has expired.", 404);
   await unsubscribeFromLink(db, check.link);
