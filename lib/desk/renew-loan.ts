@@ -2,6 +2,7 @@ import "server-only";
 import { ActionError } from "@/lib/auth/action-error";
 import { fromDbDate, type LocalDate, toDbDate } from "@/lib/dates";
 import type { DbTx } from "@/lib/db-client";
+import { recordForIls } from "@/lib/ils-outbox/record-for-ils";
 import { branchRenewalPolicy, type RenewalPolicy, renewalState } from "@/lib/loans/renewal-policy";
 import type { RenewLoanInput } from "./desk-input";
 import type { Audit, DeskActor } from "./desk-scope";
@@ -25,12 +26,14 @@ export async function renewLoan(
     where: { id: input.loanId, libraryId: actor.libraryId },
     select: {
       id: true,
+      ilsLoanId: true,
       patronId: true,
       dueDate: true,
       renewalCount: true,
       reserved: true,
       returnedAt: true,
-      patron: { select: { feesOwedCents: true } },
+      patron: { select: { feesOwedCents: true, cardNumber: true } },
+      item: { select: { barcode: true } },
       branch: {
         select: {
           renewalMaxCount: true,
@@ -60,6 +63,20 @@ export async function renewLoan(
   await tx.loan.update({
     where: { id: loan.id },
     data: { dueDate: toDbDate(state.newDueDate), renewalCount: loan.renewalCount + 1 },
+  });
+  await recordForIls(tx, {
+    libraryId: actor.libraryId,
+    kind: "renewal",
+    source: "desk",
+    patronId: loan.patronId,
+    loanId: loan.id,
+    payload: {
+      ilsLoanId: loan.ilsLoanId,
+      cardNumber: loan.patron.cardNumber,
+      barcode: loan.item.barcode,
+      dueDate: state.newDueDate,
+      renewalCount: loan.renewalCount + 1,
+    },
   });
   await audit({
     action: "loan.renew",

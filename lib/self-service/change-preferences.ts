@@ -93,6 +93,7 @@ export async function changePreferences(
     });
     if (JSON.stringify(before) !== JSON.stringify(after)) {
       await recordAudit(tx, {
+        libraryId: link.libraryId,
         ...PATRON_ACTOR,
         action: "patron.preferences.update",
         entityType: "Patron",

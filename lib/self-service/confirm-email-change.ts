@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, DbTx } from "@/lib/db-client";
+import { recordForIls } from "@/lib/ils-outbox/record-for-ils";
 import { PATRON_ACTOR } from "./self-service-actor";
 import type { VerifiedLink } from "./verify-link";
 
@@ -33,7 +34,7 @@ export async function confirmEmailChange(
     await tx.$queryRaw`SELECT 1 FROM "Patron" WHERE "id" = ${link.patronId} FOR UPDATE`;
     const patron = await tx.patron.findFirstOrThrow({
       where: { id: link.patronId, libraryId: link.libraryId },
-      select: { email: true, emailStatus: true, pendingEmail: true, pendingEmailAt: true },
+      select: { cardNumber: true, email: true, emailStatus: true, pendingEmail: true, pendingEmailAt: true },
     });
     if (!patron.pendingEmail || !patron.pendingEmailAt) return { status: "nothing_pending", email: null };
     await tx.patron.update({
@@ -48,17 +49,17 @@ export async function confirmEmailChange(
       },
     });
     const flagsCleared = await clearEmailProblemForPatron(tx, link.patronId, now);
-    await tx.ilsOutboxEntry.create({
-      data: {
-        libraryId: link.libraryId,
-        kind: "address_change",
-        patronId: link.patronId,
-        dedupeKey: `email:${link.patronId}:${patron.pendingEmailAt.toISOString()}`,
-        payload: { email: patron.pendingEmail, confirmedAt: now.toISOString() },
-        createdAt: now,
-      },
+    await recordForIls(tx, {
+      libraryId: link.libraryId,
+      kind: "email_change",
+      source: "patron",
+      patronId: link.patronId,
+      dedupeKey: `email:${link.patronId}:${patron.pendingEmailAt.toISOString()}`,
+      payload: { cardNumber: patron.cardNumber, email: patron.pendingEmail },
+      createdAt: now,
     });
     await recordAudit(tx, {
+      libraryId: link.libraryId,
       ...PATRON_ACTOR,
       action: "patron.email.update",
       entityType: "Patron",

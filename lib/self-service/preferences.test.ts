@@ -99,7 +99,7 @@ describe("preferences from a notice link", () => {
     expect(await db.patronFlag.count({ where: { patronId: patron.id, resolvedAt: null } })).toBe(0);
     expect(await db.ilsOutboxEntry.findMany()).toEqual([
       expect.objectContaining({
-        kind: "address_change",
+        kind: "email_change",
         patronId: patron.id,
         payload: expect.objectContaining({ email: "nieuw@example.be" }),
       }),

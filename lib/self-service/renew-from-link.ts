@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { fromDbDate, type LocalDate, toDbDate } from "@/lib/dates";
 import { type Db, type DbTx, inTransaction } from "@/lib/db-client";
+import { recordForIls } from "@/lib/ils-outbox/record-for-ils";
 import { branchRenewalPolicy, type RenewalState, renewalState } from "@/lib/loans/renewal-policy";
 import type { NotRenewableReason } from "@/lib/rendering/types";
 import { PATRON_ACTOR } from "./self-service-actor";
@@ -78,27 +79,33 @@ export async function renewFromLink(
       const loan = await tx.loan.update({
         where: { id: row.loanId },
         data: { dueDate: toDbDate(row.newDueDate), renewalCount: { increment: 1 } },
-        select: { renewalCount: true, ilsLoanId: true },
-      });
-      await tx.ilsOutboxEntry.create({
-        data: {
-          libraryId: link.libraryId,
-          kind: "renewal",
-          patronId: link.patronId,
-          loanId: row.loanId,
-          dedupeKey: renewalKey(link.noticeId, row.loanId),
-          payload: {
-            ilsLoanId: loan.ilsLoanId,
-            previousDueDate: row.dueDate,
-            newDueDate: row.newDueDate,
-            renewalCount: loan.renewalCount,
-            noticeId: link.noticeId,
-            renewedAt: now.toISOString(),
-          },
-          createdAt: now,
+        select: {
+          renewalCount: true,
+          ilsLoanId: true,
+          patron: { select: { cardNumber: true } },
+          item: { select: { barcode: true } },
         },
       });
+      await recordForIls(tx, {
+        libraryId: link.libraryId,
+        kind: "renewal",
+        source: "patron",
+        patronId: link.patronId,
+        loanId: row.loanId,
+        dedupeKey: renewalKey(link.noticeId, row.loanId),
+        payload: {
+          ilsLoanId: loan.ilsLoanId,
+          cardNumber: loan.patron.cardNumber,
+          barcode: loan.item.barcode,
+          previousDueDate: row.dueDate,
+          newDueDate: row.newDueDate,
+          renewalCount: loan.renewalCount,
+          noticeId: link.noticeId,
+        },
+        createdAt: now,
+      });
       await recordAudit(tx, {
+        libraryId: link.libraryId,
         ...PATRON_ACTOR,
         action: "loan.renew",
         entityType: "Loan",

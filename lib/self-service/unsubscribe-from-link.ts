@@ -16,6 +16,7 @@ export async function unsubscribeFromLink(db: Db, link: VerifiedLink): Promise<{
     });
     if (count === 0) return { changed: false };
     await recordAudit(tx, {
+      libraryId: link.libraryId,
       ...PATRON_ACTOR,
       action: "patron.reminders.unsubscribe",
       entityType: "Patron",
