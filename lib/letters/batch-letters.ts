@@ -59,3 +59,26 @@ export async function listLetterBatches(db: Db, input: { libraryId: number; take
 }
 
 export type LetterBatchRow = Awaited<ReturnType<typeof listLetterBatches>>[number];
+
+/** Every letter of a batch, in print order, with what it printed: the batch page and the deposit list. */
+export async function listBatchLetters(db: Db, input: { libraryId: number; batchId: number }) {
+  const rows = await db.$queryRaw<
+    {
+      id: number;
+      noticeId: number;
+      patronId: number;
+      content: unknown;
+      trackingNumber: string | null;
+      postageCents: number;
+      status: string;
+    }[]
+  >`
+    SELECT l.id, l."noticeId", n."patronId", l.content, l."trackingNumber", l."postageCents", l.status::text AS status
+    FROM "Letter" l JOIN "LetterBatch" b ON b.id = l."batchId" JOIN "Notice" n ON n.id = l."noticeId"
+    WHERE b.id = ${input.batchId} AND b."libraryId" = ${input.libraryId}
+    ORDER BY l.content->'patron'->>'postalCode', l.content->'patron'->>'lastName',
+             l.content->'patron'->>'firstName', l.id`;
+  return rows.map((row) => ({ ...row, content: storedNoticeContent(row.content) }));
+}
+
+export type BatchLetter = Awaited<ReturnType<typeof listBatchLetters>>[number];
