@@ -21,6 +21,7 @@ await createE2eStaff(db, libraryId);
 await (await import("./patron-search-data")).createPatronSearchData(db, libraryId);
 await (await import("./patron-settings-data")).createE2ePatronSettingsData(db, libraryId);
 await (await import("./patron-page-data")).createPatronPageData(db, libraryId);
+await (await import("./letters-data")).createLettersData(db, libraryId);
 await db.$disconnect();
 
 const app = spawnNext(["start", "-p", port], {
