@@ -7,11 +7,11 @@
 import { toDbDate } from "../lib/dates";
 import type { Db } from "../lib/db-client";
 
-export const LETTERS_BRANCH = { id: 990_200, name: "E2E Brievenfiliaal" } as const;
+export const LETTERS_BRANCH = { id: 990_500, name: "E2E Brievenfiliaal" } as const;
 export const LETTER_PATRONS = [
-  { id: 990_201, firstName: "Bert", lastName: "Briefmans", postalCode: "8700", registered: false },
-  { id: 990_202, firstName: "Renée", lastName: "Aangetekend", postalCode: "8760", registered: true },
-  { id: 990_203, firstName: "Pieter", lastName: "Zonderpostcode", postalCode: null, registered: false },
+  { id: 990_501, firstName: "Bert", lastName: "Briefmans", postalCode: "8700", registered: false },
+  { id: 990_502, firstName: "Renée", lastName: "Aangetekend", postalCode: "8760", registered: true },
+  { id: 990_503, firstName: "Pieter", lastName: "Zonderpostcode", postalCode: null, registered: false },
 ] as const;
 
 export async function createLettersData(db: Db, libraryId: number): Promise<void> {

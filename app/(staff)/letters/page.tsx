@@ -154,11 +154,7 @@ export default async function LettersPage({ searchParams }: { searchParams: Prom
           <p className="text-muted">{t("empty")}</p>
         ) : null}
         {branch && printable.length > 0 ? (
-          <LetterActionForm
-            action={createBatchAction}
-            className="flex flex-col gap-3"
-            label={t("queueTitle", { branch: branch.name })}
-          >
+          <LetterActionForm action={createBatchAction} className="flex flex-col gap-3">
             <input type="hidden" name="branchId" value={branch.id} />
             <ScrollableTable label={t("queueTitle", { branch: branch.name })}>
               <table className="w-full border-collapse">
