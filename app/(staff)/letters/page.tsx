@@ -153,23 +153,27 @@ export default async function LettersPage({ searchParams }: { searchParams: Prom
         {branch && printable.length === 0 && problems.length === 0 && settled.length === 0 ? (
           <p className="text-muted">{t("empty")}</p>
         ) : null}
-        {branch && printable.length > 0 ? (
+        {branch ? (
           <LetterActionForm action={createBatchAction} className="flex flex-col gap-3">
             <input type="hidden" name="branchId" value={branch.id} />
-            <ScrollableTable label={t("queueTitle", { branch: branch.name })}>
-              <table className="w-full border-collapse">
-                {tableHead(true)}
-                <tbody>{letterRows(printable, true)}</tbody>
-              </table>
-            </ScrollableTable>
-            <div className="flex flex-wrap gap-3">
-              <button type="submit" name="scope" value="all" className={primaryButtonClass}>
-                {t("printAll", { count: printable.length })}
-              </button>
-              <button type="submit" name="scope" value="selected" className={secondaryButtonClass}>
-                {t("printSelected")}
-              </button>
-            </div>
+            {printable.length > 0 ? (
+              <>
+                <ScrollableTable label={t("queueTitle", { branch: branch.name })}>
+                  <table className="w-full border-collapse">
+                    {tableHead(true)}
+                    <tbody>{letterRows(printable, true)}</tbody>
+                  </table>
+                </ScrollableTable>
+                <div className="flex flex-wrap gap-3">
+                  <button type="submit" name="scope" value="all" className={primaryButtonClass}>
+                    {t("printAll", { count: printable.length })}
+                  </button>
+                  <button type="submit" name="scope" value="selected" className={secondaryButtonClass}>
+                    {t("printSelected")}
+                  </button>
+                </div>
+              </>
+            ) : null}
           </LetterActionForm>
         ) : null}
         {problems.length > 0 ? (
