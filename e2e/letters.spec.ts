@@ -85,10 +85,12 @@ test("a librarian prints a branch's letters as batches, marks them printed and p
 
   // a registered letter's tracking number: a typo is refused, a valid one kept
   await registeredBatch.getByRole("link", { name: "Brieven en opvolgnummers" }).click();
-  const tracking = page.getByLabel(`Opvolgnummer ${registered.firstName} ${registered.lastName}`).first();
+  const tracking = page.getByRole("textbox", {
+    name: `Opvolgnummer ${registered.firstName} ${registered.lastName}`,
+  });
   await tracking.fill("RR123456780BE");
   await page.getByRole("button", { name: "Bewaren" }).click();
-  await expect(page.getByRole("alert").first()).toContainText("geen geldig opvolgnummer");
+  await expect(page.getByText(/geen geldig opvolgnummer/)).toBeVisible();
   await tracking.fill("rr 123456785 be");
   await page.getByRole("button", { name: "Bewaren" }).click();
   await expect(page.getByRole("status")).toContainText("Opvolgnummer bewaard.");

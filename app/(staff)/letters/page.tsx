@@ -230,7 +230,11 @@ export default async function LettersPage({ searchParams }: { searchParams: Prom
                   {[
                     t("created", { date: when(batch.createdAt) }),
                     batch.printedAt ? t("printedOn", { date: when(batch.printedAt) }) : t("notPrinted"),
-                    batch.postedOn ? t("postedOn", { date: day(batch.postedOn) }) : null,
+                    batch.postedOn
+                      ? t("postedOn", { date: day(batch.postedOn) })
+                      : batch.postedAt
+                        ? t("postedOn", { date: when(batch.postedAt) })
+                        : null,
                   ]
                     .filter(Boolean)
                     .join(" · ")}

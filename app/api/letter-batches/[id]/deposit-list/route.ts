@@ -1,9 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { staffRoute } from "@/lib/auth/staff-route";
-import { localToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { listBatchLetters, loadLetterBatch } from "@/lib/letters/batch-letters";
 import { renderDepositList } from "@/lib/letters/deposit-list";
+import { libraryToday } from "@/lib/library/current-library";
 import { formatDate, formatMoney } from "@/lib/rendering/format";
 import { addressLines } from "@/lib/rendering/notice-view";
 
@@ -39,7 +39,7 @@ export const GET = staffRoute<{ id: string }>("librarian", async (_request, { li
       page: (n, total) => t("page", { n, total }),
     },
     sender: [library.name, batch.branch?.name].filter(Boolean).join(" · "),
-    date: formatDate(localToday(library.timeZone), language),
+    date: formatDate(libraryToday(library), language),
     batch: `#${batch.id}`,
     lines: letters.flatMap((letter) =>
       letter.content
