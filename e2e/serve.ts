@@ -23,6 +23,7 @@ await createE2eStaff(db, libraryId);
 await (await import("./patron-search-data")).createPatronSearchData(db, libraryId);
 await (await import("./patron-settings-data")).createE2ePatronSettingsData(db, libraryId);
 await (await import("./patron-page-data")).createPatronPageData(db, libraryId);
+await (await import("./letters-data")).createLettersData(db, libraryId);
 await (await import("./second-library-data")).createSecondLibraryData(db);
 await (await import("./self-service-data")).createSelfServiceData(db, libraryId, {
   today,

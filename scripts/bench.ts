@@ -3,7 +3,7 @@
  * same run (these machines are noisy; absolute times alone say little).
  * Needs a PostgreSQL for the data benchmarks: DATABASE_URL's server, or the machine's
  * default 127.0.0.1:5432. The benchmark library is generated on first use (npm run bench:data).
- *   --only today,planner,search,render,self-service   run some of them
+ *   --only today,planner,search,render,self-service,letters   run some of them
  */
 import { spawnSync } from "node:child_process";
 import { checkDatabase } from "./lib/database-url";
@@ -56,6 +56,10 @@ async function main() {
   if (selected("render")) {
     const { benchRender, formatRenderBench } = await import("./bench-render");
     console.log(formatRenderBench(await benchRender()));
+  }
+  if (selected("letters")) {
+    const { benchLetterBatch, formatLetterBatchBench } = await import("./bench-letters");
+    console.log(formatLetterBatchBench(await benchLetterBatch()));
   }
 }
 

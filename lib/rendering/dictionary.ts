@@ -44,6 +44,8 @@ export type Dictionary = {
   };
   letter: {
     registered: string;
+    /** printed on a reprint of a letter printed before (issue 13) */
+    copy(printedOn: string): string;
     date: string;
     page(n: number, total: number): string;
     renewOnline(url: string): string;
@@ -127,6 +129,7 @@ const nl: Dictionary = {
   },
   letter: {
     registered: "AANGETEKEND",
+    copy: (printedOn) => `KOPIE van de brief gedrukt op ${printedOn}`,
     date: "Datum",
     page: (n, total) => `Pagina ${n} van ${total}`,
     renewOnline: (url) => `Online verlengen: ${url}`,
@@ -210,6 +213,7 @@ const fr: Dictionary = {
   },
   letter: {
     registered: "RECOMMANDÉ",
+    copy: (printedOn) => `COPIE de la lettre imprimée le ${printedOn}`,
     date: "Date",
     page: (n, total) => `Page ${n} sur ${total}`,
     renewOnline: (url) => `Prolonger en ligne${NBSP}: ${url}`,
@@ -297,6 +301,7 @@ const en: Dictionary = {
   },
   letter: {
     registered: "REGISTERED",
+    copy: (printedOn) => `COPY of the letter printed on ${printedOn}`,
     date: "Date",
     page: (n, total) => `Page ${n} of ${total}`,
     renewOnline: (url) => `Renew online: ${url}`,
