@@ -38,9 +38,9 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN btrim(regexp_replace(rappel_name_letters(name), rappel_name_particles(), '', 'g'));
 
 -- The spelling-variant key of a plain name (word by word): the ways one Flemish name is
--- written fall together. ij = y, ei/ey = y, ae/ay = a (Claeys, Claes), gh = g, ck = k,
--- c before a/o/u/l/r = k, ph = f, th = t, x = ks, d or dt at the end of a word = t,
--- and every doubled letter single (Peeters = Peters, Janssens = Jansens).
+-- written fall together. ij = y, ei/ey = y, ae/ay = a (Claeys, Claes), gh = g, ck and cq
+-- = k (Declercq, Declerck), c before a/o/u/l/r = k, ph = f, th = t, x = ks, d or dt at the
+-- end of a word = t, and every doubled letter single (Peeters = Peters, Janssens = Jansens).
 CREATE FUNCTION rappel_name_fold(plain text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
@@ -50,7 +50,7 @@ RETURN regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replac
     'e[yi]', 'y', 'g'),
     'a[ey]', 'a', 'g'),
     'gh', 'g', 'g'),
-    'ck', 'k', 'g'),
+    'c[kq]', 'k', 'g'),
     'c([aoulr])', 'k\1', 'g'),
     'ph', 'f', 'g'),
     'th', 't', 'g'),
