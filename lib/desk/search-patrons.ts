@@ -60,9 +60,10 @@ const CARD_PREFIX_MIN = 4;
 const MAX_NAME_WORDS = 4;
 /**
  * The most name matches ranked by open loans, flags and home branch, after their match
- * (exact, prefix, variant, typo): all the Peeters of a large library, not all the "Ver".
+ * (exact, prefix, variant, typo), in name order: enough for one family name in a large
+ * library, not for all the "Ver" (staff type on before they scroll).
  */
-const NAME_WINDOW = 1000;
+const NAME_WINDOW = 300;
 
 /**
  * The patrons of one library that match what staff typed at the desk, best first. Digits
@@ -205,12 +206,18 @@ const NAME_REASONS: NameMatchReason[] = ["exact", "prefix", "variant", "typo"];
  * the first or the last name, in either order:
  *   exact    the word as staff would type it ("desmet" for De Smet, "dupres" for Duprés)
  *   prefix   the start of a name, while it is still being typed ("verha")
- *   variant  the same name spelt another way ("claes" for Claeys, "wyns" for Wijns)
+ *   variant  the same name spelt another way ("claes" for Claeys, "wyns" for Wijns), or the
+ *            last name without its particles ("bossche" for Van den Bossche)
  *   typo     one letter wrong, missing, extra or swapped ("smit" for Smet), words of 4+ letters
  * A patron ranks by their worst word; within that, those with open loans or open flags come
- * first, then those of the staff member's home branch. The candidates come from three
- * indexes (the two name keys' btrees for exact and prefix, the GIN index on the name
- * variants for variants and typos); the window keeps a common prefix ("ver") bounded.
+ * first, then those of the staff member's home branch (searchPatrons).
+ *
+ * The candidates come from three indexes: the btrees of the two name keys (exact and
+ * prefix, in name order) and the GIN index of the name variants (variants and typos). One
+ * word is looked up tier by tier, each step only when the better ones found fewer patrons
+ * than the desk lists, and each step reads at most NAME_WINDOW rows: a common name ("Peeters")
+ * or prefix ("ver") costs a window, not the whole family. Several words intersect their
+ * index lookups in one query, which is small by then.
  */
 async function nameCandidates(
   db: Queryable,
@@ -237,60 +244,98 @@ async function nameCandidates(
     return Prisma.sql`(${column} >= ${prefix} ${upper ? Prisma.sql`AND ${column} < ${upper}` : Prisma.empty}
       AND ${column} LIKE ${`${prefix}%`})`;
   };
+  const variantOf = (folded: string) => Prisma.sql`p."nameVariants" @> ARRAY[${folded}]::text[]`;
+  const typoOf = (plain: string) => Prisma.sql`p."nameVariants" && rappel_name_word_variants(${plain})`;
   const matches = tokens.map(
-    ({ plain }) => Prisma.sql`(${startsWith(last, plain)} OR ${startsWith(first, plain)}
-      OR p."nameVariants" && rappel_name_word_variants(${plain}))`,
+    ({ plain }) =>
+      Prisma.sql`(${startsWith(last, plain)} OR ${startsWith(first, plain)} OR ${typoOf(plain)})`,
   );
-  const tiers = tokens.map(
+  const tierOf = tokens.map(
     ({ plain, folded }) => Prisma.sql`CASE
       WHEN ${plain} = ANY(string_to_array(${last} || ' ' || ${first}, ' ')) THEN 0
       WHEN (' ' || ${last} || ' ' || ${first}) LIKE ${`% ${plain}%`} THEN 1
       WHEN ${folded} = ANY(p."nameVariants") THEN 2
       ELSE 3 END`,
   );
-  const rows = await db.$queryRaw<NameRow[]>`
-    SELECT m.id, m.tiers, m.words, rappel_name_fold(m.words) AS "foldedWords"
+  const tiers = Prisma.join(tierOf);
+  // at most NAME_WINDOW patrons matching `where` (in `order`), with what ranks them
+  const window = (where: Prisma.Sql, order: Prisma.Sql, seen: number[] = []) => db.$queryRaw<NameRow[]>`
+    SELECT w.id, w.tiers, w.words, rappel_name_fold(w.words) AS "foldedWords", w."homeBranchId",
+           w."lastNameKey", w."firstNameKey",
+           (w."emailStatus" = 'bounced'
+             OR EXISTS (SELECT 1 FROM "Loan" l WHERE l."patronId" = w.id AND l."returnedAt" IS NULL)
+             OR EXISTS (SELECT 1 FROM "PatronFlag" f WHERE f."patronId" = w.id AND f."resolvedAt" IS NULL)
+           ) AS "needsAttention"
     FROM (
-      SELECT t.*, (SELECT max(x) FROM unnest(t.tiers) x) AS tier, (SELECT sum(x) FROM unnest(t.tiers) x) AS total
-      FROM (
-        SELECT p.id, p."homeBranchId", p."emailStatus", ${last} AS "lastNameKey", ${first} AS "firstNameKey",
-               ARRAY[${Prisma.join(tiers)}]::int[] AS tiers,
-               rappel_name_search_words(p."firstName", p."lastName") AS words
-        FROM "Patron" p
-        WHERE p."libraryId" = ${libraryId} AND ${Prisma.join(matches, " AND ")}
-      ) t
-      ORDER BY tier, total, t."lastNameKey", t."firstNameKey", t.id
+      SELECT p.id, p."homeBranchId", p."emailStatus", p."nameWords" AS words,
+             ${last} AS "lastNameKey", ${first} AS "firstNameKey", ARRAY[${tiers}]::int[] AS tiers
+      FROM "Patron" p
+      WHERE p."libraryId" = ${libraryId} AND ${where}
+        ${seen.length ? Prisma.sql`AND p.id <> ALL(${seen}::int[])` : Prisma.empty}
+      ${order}
       LIMIT ${NAME_WINDOW}
-    ) m
-    ORDER BY m.tier,
-      (m."emailStatus" = 'bounced'
-        OR EXISTS (SELECT 1 FROM "Loan" l WHERE l."patronId" = m.id AND l."returnedAt" IS NULL)
-        OR EXISTS (SELECT 1 FROM "PatronFlag" f WHERE f."patronId" = m.id AND f."resolvedAt" IS NULL)) DESC,
-      (m."homeBranchId" = ${homeBranchId ?? 0}) DESC,
-      m.total, m."lastNameKey", m."firstNameKey", m.id
-    LIMIT ${limit * 3}`;
+    ) w`;
 
-  const candidates: Candidate[] = [];
-  for (const row of rows) {
+  const rows: NameRow[] = [];
+  const found = (maxTier: number) => rows.filter((row) => Math.max(...row.tiers) <= maxTier).length;
+  if (tokens.length === 1) {
+    const [{ plain, folded }] = tokens;
+    const [byLast, byFirst] = await Promise.all([
+      window(startsWith(last, plain), Prisma.sql`ORDER BY ${last}, ${first}, p.id`),
+      window(startsWith(first, plain), Prisma.sql`ORDER BY ${first}, ${last}, p.id`),
+    ]);
+    rows.push(...byLast, ...byFirst.filter((row) => !byLast.some((seen) => seen.id === row.id)));
+    if (found(1) < limit) rows.push(...(await window(variantOf(folded), Prisma.empty, ids(rows))));
+    if (found(2) < limit) rows.push(...(await window(typoOf(plain), Prisma.empty, ids(rows))));
+  } else {
+    const order = Prisma.sql`ORDER BY GREATEST(${tiers}), ${Prisma.join(tierOf, " + ")}, ${last}, ${first}, p.id`;
+    rows.push(...(await window(Prisma.join(matches, " AND "), order)));
+  }
+
+  const ranked = rows.flatMap((row) => {
     // the index hands over words that share a one-letter-shorter form: keep the true typos,
     // as typed or as variant keys ("jansen" for Janssens: "jansen" and "jansens")
     const words = row.words.split(" ");
-    const foldedWords = row.foldedWords.split(" ");
+    const variantWords = row.foldedWords.split(" ");
     const typosHold = tokens.every(
       ({ plain, folded }, index) =>
         row.tiers[index] < 3 ||
         words.some((word) => editDistanceAtMostOne(plain, word)) ||
-        foldedWords.some((word) => editDistanceAtMostOne(folded, word)),
+        variantWords.some((word) => editDistanceAtMostOne(folded, word)),
     );
-    if (!typosHold) continue;
-    const reason = NAME_REASONS[Math.max(...row.tiers)];
-    candidates.push({ id: row.id, field: "name", rank: NAME_RANK[reason], reason });
-    if (candidates.length === limit) break;
-  }
-  return candidates;
+    if (!typosHold) return [];
+    const tier = Math.max(...row.tiers);
+    const total = row.tiers.reduce((sum, t) => sum + t, 0);
+    return [{ row, tier, total }];
+  });
+  ranked.sort(
+    (a, b) =>
+      a.tier - b.tier ||
+      Number(b.row.needsAttention) - Number(a.row.needsAttention) ||
+      Number(b.row.homeBranchId === homeBranchId) - Number(a.row.homeBranchId === homeBranchId) ||
+      a.total - b.total ||
+      (a.row.lastNameKey ?? "").localeCompare(b.row.lastNameKey ?? "") ||
+      (a.row.firstNameKey ?? "").localeCompare(b.row.firstNameKey ?? "") ||
+      a.row.id - b.row.id,
+  );
+  return ranked.slice(0, limit).map(({ row, tier }) => {
+    const reason = NAME_REASONS[tier];
+    return { id: row.id, field: "name" as const, rank: NAME_RANK[reason], reason };
+  });
 }
 
-type NameRow = { id: number; tiers: number[]; words: string; foldedWords: string };
+const ids = (rows: NameRow[]) => rows.map((row) => row.id);
+
+type NameRow = {
+  id: number;
+  tiers: number[];
+  words: string;
+  foldedWords: string;
+  homeBranchId: number;
+  lastNameKey: string | null;
+  firstNameKey: string | null;
+  needsAttention: boolean;
+};
 
 /**
  * One letter wrong, missing, extra, or two neighbours swapped (the optimal string alignment

@@ -126,6 +126,7 @@ DROP INDEX "Patron_firstName_trgm_idx";
 ALTER TABLE "Patron"
 ADD COLUMN "firstNameKey" text GENERATED ALWAYS AS (rappel_name_plain("firstName")) STORED,
 ADD COLUMN "lastNameKey" text GENERATED ALWAYS AS (rappel_name_plain("lastName")) STORED,
+ADD COLUMN "nameWords" text GENERATED ALWAYS AS (rappel_name_search_words("firstName", "lastName")) STORED,
 ADD COLUMN "nameVariants" text[] GENERATED ALWAYS AS (rappel_name_variants("firstName", "lastName")) STORED;
 
 -- CreateIndex
