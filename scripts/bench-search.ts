@@ -103,9 +103,7 @@ async function sampleQueries(db: Db, libraryId: number, count: number): Promise<
     // the last name spelt another way, half of them with the first name before it
     variant: patrons.map((p, n) => (n % 2 ? `${p.firstName} ${variant(p.lastName)}` : variant(p.lastName))),
     // a typo in the last name, half of them with the first name after it
-    typo: patrons.map((p, n) =>
-      n % 2 ? `${typo(p.lastName, n)} ${p.firstName}` : typo(p.lastName, n),
-    ),
+    typo: patrons.map((p, n) => (n % 2 ? `${typo(p.lastName, n)} ${p.firstName}` : typo(p.lastName, n))),
     email: withEmail.map((p) => p.email),
     "email prefix": withEmail.map((p) => p.email.slice(0, p.email.indexOf("@") + 1)),
     barcode: barcodes.map((b) => b.barcode),

@@ -244,7 +244,6 @@ async function nameCandidates(
     return Prisma.sql`(${column} >= ${prefix} ${upper ? Prisma.sql`AND ${column} < ${upper}` : Prisma.empty}
       AND ${column} LIKE ${`${prefix}%`})`;
   };
-  const variantOf = (folded: string) => Prisma.sql`p."nameVariants" @> ARRAY[${folded}]::text[]`;
   const typoOf = (plain: string) => Prisma.sql`p."nameVariants" && rappel_name_word_variants(${plain})`;
   const matches = tokens.map(
     ({ plain }) =>
@@ -258,8 +257,10 @@ async function nameCandidates(
       ELSE 3 END`,
   );
   const tiers = Prisma.join(tierOf);
-  // at most NAME_WINDOW patrons matching `where` (in `order`), with what ranks them
-  const window = (where: Prisma.Sql, order: Prisma.Sql, seen: number[] = []) => db.$queryRaw<NameRow[]>`
+  // The NAME_WINDOW best patrons (by their tiers) among those matching `where`, with what
+  // ranks them further: the tiers are computed once per row (OFFSET 0), the open loans and
+  // flags only for the window.
+  const window = (where: Prisma.Sql) => db.$queryRaw<NameRow[]>`
     SELECT w.id, w.tiers, w.words, rappel_name_fold(w.words) AS "foldedWords", w."homeBranchId",
            w."lastNameKey", w."firstNameKey",
            (w."emailStatus" = 'bounced'
@@ -267,29 +268,48 @@ async function nameCandidates(
              OR EXISTS (SELECT 1 FROM "PatronFlag" f WHERE f."patronId" = w.id AND f."resolvedAt" IS NULL)
            ) AS "needsAttention"
     FROM (
-      SELECT p.id, p."homeBranchId", p."emailStatus", p."nameWords" AS words,
-             ${last} AS "lastNameKey", ${first} AS "firstNameKey", ARRAY[${tiers}]::int[] AS tiers
-      FROM "Patron" p
-      WHERE p."libraryId" = ${libraryId} AND ${where}
-        ${seen.length ? Prisma.sql`AND p.id <> ALL(${seen}::int[])` : Prisma.empty}
-      ${order}
+      SELECT t.* FROM (
+        SELECT p.id, p."homeBranchId", p."emailStatus", p."nameWords" AS words,
+               ${last} AS "lastNameKey", ${first} AS "firstNameKey", ARRAY[${tiers}]::int[] AS tiers
+        FROM "Patron" p
+        WHERE p."libraryId" = ${libraryId} AND ${where}
+        OFFSET 0
+      ) t
+      ORDER BY ${Prisma.join(
+        tokens.map((_, i) => Prisma.raw(`t.tiers[${i + 1}]`)),
+        ", ",
+        "GREATEST(",
+        ")",
+      )}, ${Prisma.join(
+        tokens.map((_, i) => Prisma.raw(`t.tiers[${i + 1}]`)),
+        " + ",
+      )}, t."lastNameKey", t."firstNameKey", t.id
       LIMIT ${NAME_WINDOW}
     ) w`;
 
   const rows: NameRow[] = [];
-  const found = (maxTier: number) => rows.filter((row) => Math.max(...row.tiers) <= maxTier).length;
   if (tokens.length === 1) {
     const [{ plain, folded }] = tokens;
-    const [byLast, byFirst] = await Promise.all([
-      window(startsWith(last, plain), Prisma.sql`ORDER BY ${last}, ${first}, p.id`),
-      window(startsWith(first, plain), Prisma.sql`ORDER BY ${first}, ${last}, p.id`),
-    ]);
-    rows.push(...byLast, ...byFirst.filter((row) => !byLast.some((seen) => seen.id === row.id)));
-    if (found(1) < limit) rows.push(...(await window(variantOf(folded), Prisma.empty, ids(rows))));
-    if (found(2) < limit) rows.push(...(await window(typoOf(plain), Prisma.empty, ids(rows))));
+    // exact and prefix: the first NAME_WINDOW of each name key's btree range, in name order
+    const inRange = (column: Prisma.Sql) => Prisma.sql`
+      SELECT p.id FROM "Patron" p
+      WHERE p."libraryId" = ${libraryId} AND ${startsWith(column, plain)}
+      ORDER BY ${column}, p.id
+      LIMIT ${NAME_WINDOW}`;
+    rows.push(...(await window(Prisma.sql`p.id IN ((${inRange(last)}) UNION (${inRange(first)}))`)));
+    // variants and typos only when exact and prefix matches do not fill the list
+    if (rows.length < limit) {
+      const seen = rows.map((row) => row.id);
+      rows.push(
+        ...(await window(Prisma.sql`p.id IN (
+          SELECT rappel_patrons_sharing_name_variants(${libraryId}, ARRAY[${folded}]::text[], ${NAME_WINDOW})
+          UNION
+          SELECT rappel_patrons_sharing_name_variants(${libraryId}, rappel_name_word_variants(${plain}), ${NAME_WINDOW}))
+          ${seen.length ? Prisma.sql`AND p.id <> ALL(${seen}::int[])` : Prisma.empty}`)),
+      );
+    }
   } else {
-    const order = Prisma.sql`ORDER BY GREATEST(${tiers}), ${Prisma.join(tierOf, " + ")}, ${last}, ${first}, p.id`;
-    rows.push(...(await window(Prisma.join(matches, " AND "), order)));
+    rows.push(...(await window(Prisma.join(matches, " AND "))));
   }
 
   const ranked = rows.flatMap((row) => {
@@ -323,8 +343,6 @@ async function nameCandidates(
     return { id: row.id, field: "name" as const, rank: NAME_RANK[reason], reason };
   });
 }
-
-const ids = (rows: NameRow[]) => rows.map((row) => row.id);
 
 type NameRow = {
   id: number;
