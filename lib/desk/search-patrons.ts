@@ -309,7 +309,19 @@ async function nameCandidates(
       );
     }
   } else {
-    rows.push(...(await window(Prisma.join(matches, " AND "))));
+    // first by exact and prefix only (btree bitmaps the planner intersects), then, when
+    // those do not fill the list, with variants and typos as well
+    const byKeys = tokens.map(
+      ({ plain }) => Prisma.sql`(${startsWith(last, plain)} OR ${startsWith(first, plain)})`,
+    );
+    rows.push(...(await window(Prisma.join(byKeys, " AND "))));
+    if (rows.length < limit) {
+      const seen = rows.map((row) => row.id);
+      rows.push(
+        ...(await window(Prisma.sql`${Prisma.join(matches, " AND ")}
+          ${seen.length ? Prisma.sql`AND p.id <> ALL(${seen}::int[])` : Prisma.empty}`)),
+      );
+    }
   }
 
   const ranked = rows.flatMap((row) => {
