@@ -25,6 +25,11 @@ await (await import("./name-search-data")).createNameSearchData(db, libraryId);
 await (await import("./patron-settings-data")).createE2ePatronSettingsData(db, libraryId);
 await (await import("./patron-page-data")).createPatronPageData(db, libraryId);
 await (await import("./second-library-data")).createSecondLibraryData(db);
+await (await import("./self-service-data")).createSelfServiceData(db, libraryId, {
+  today,
+  baseUrl: `http://localhost:${port}`,
+  port,
+});
 await db.$disconnect();
 // The specs that check "nothing of the other library changed" read the database directly.
 mkdirSync(".test-results", { recursive: true });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { Document, Image, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { fallbackNoteText } from "@/lib/rendering/fallback-note";
 import type { NoticeItemView, NoticeView } from "@/lib/rendering/notice-view";
+import { LinkQrCode } from "./link-qr-code";
 import type { WindowPosition } from "./window-position";
 
 const C = {
@@ -286,9 +287,9 @@ export function LetterPages({
         <ItemRow key={item.key} item={item} styles={styles} />
       ))}
       {letter.links.renewAll ? (
-        <Text style={[styles.small, { marginTop: mm(2) }]}>
-          {t.letter.renewOnline(letter.links.renewAll)}
-        </Text>
+        <LinkQrCode url={letter.links.renewAll} sizePt={62}>
+          <Text style={styles.small}>{t.letter.renewOnline(letter.links.renewAll)}</Text>
+        </LinkQrCode>
       ) : null}
 
       {letter.feeTotal ? (

@@ -89,6 +89,8 @@ const nl: Dictionary = {
     notRenewable: {
       reserved: "Niet verlengbaar: gereserveerd door een andere lener",
       max_renewals: "Niet verlengbaar: maximaal aantal verlengingen bereikt",
+      fees_over_limit: "Niet verlengbaar: er staan te veel openstaande kosten op uw kaart",
+      too_long_overdue: "Niet verlengbaar: de inleverdatum is te lang verstreken",
       other: "Niet online verlengbaar: vraag het aan de balie",
     },
   },
@@ -170,6 +172,8 @@ const fr: Dictionary = {
     notRenewable: {
       reserved: `Non prolongeable${NBSP}: réservé par un autre lecteur`,
       max_renewals: `Non prolongeable${NBSP}: nombre maximal de prolongations atteint`,
+      fees_over_limit: `Non prolongeable${NBSP}: trop de frais impayés sur votre carte`,
+      too_long_overdue: `Non prolongeable${NBSP}: la date de retour est dépassée depuis trop longtemps`,
       other: `Pas prolongeable en ligne${NBSP}: adressez-vous au comptoir`,
     },
   },
@@ -255,6 +259,8 @@ const en: Dictionary = {
     notRenewable: {
       reserved: "Cannot be renewed: reserved by another patron",
       max_renewals: "Cannot be renewed: maximum number of renewals reached",
+      fees_over_limit: "Cannot be renewed: too many unpaid fees on your card",
+      too_long_overdue: "Cannot be renewed: the due date passed too long ago",
       other: "Cannot be renewed online: please ask at the desk",
     },
   },
