@@ -8,8 +8,8 @@ import { addDays, toDbDate } from "../lib/dates";
 import type { Db } from "../lib/db-client";
 
 export const NAME_SEARCH_PATRONS = {
-  split: { id: 990_401, firstName: "Fien", lastName: "Van Zwijnsvoorde", cardNumber: "27699000000413" },
-  joined: { id: 990_402, firstName: "Fien", lastName: "Zwynsvoorde", cardNumber: "27699000000421" },
+  split: { id: 990_1901, firstName: "Fien", lastName: "Van Zwijnsvoorde", cardNumber: "27699000000413" },
+  joined: { id: 990_1902, firstName: "Fien", lastName: "Zwynsvoorde", cardNumber: "27699000000421" },
 } as const;
 
 export async function createNameSearchData(db: Db, libraryId: number): Promise<void> {
