@@ -21,6 +21,7 @@ await ensureDemoStaff(db, { libraryId });
 const { createE2eStaff } = await import("./e2e-staff");
 await createE2eStaff(db, libraryId);
 await (await import("./patron-search-data")).createPatronSearchData(db, libraryId);
+await (await import("./name-search-data")).createNameSearchData(db, libraryId);
 await (await import("./patron-settings-data")).createE2ePatronSettingsData(db, libraryId);
 await (await import("./patron-page-data")).createPatronPageData(db, libraryId);
 await (await import("./letters-data")).createLettersData(db, libraryId);
