@@ -10,12 +10,16 @@ import { REQUEST_PATH_HEADER, SIGN_IN_PATH, signInPath } from "@/lib/auth/paths"
 
 // Paths anyone may open. Patron self-service pages, when they come, go here too.
 const PUBLIC_PREFIXES = [SIGN_IN_PATH, "/api/auth/"];
+// Exact public paths: Resend's webhooks, guarded by their Svix signature instead of a session.
+const PUBLIC_PATHS = ["/api/webhooks/resend"];
 
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const isPublic = PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix));
+  const isPublic =
+    PUBLIC_PATHS.includes(pathname) ||
+    PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix));
   const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
 
   if (!isPublic && !hasSession) {

@@ -3,7 +3,7 @@ import { Webhook } from "svix";
 
 export type VerifiedWebhook =
   | { ok: true; svixId: string; event: WebhookEventPayload }
-  | { ok: false; reason: string; /** signed correctly, but the body is not JSON */ malformed?: boolean };
+  | { ok: false; reason: string /** signed correctly, but the body is not JSON */; malformed?: boolean };
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 

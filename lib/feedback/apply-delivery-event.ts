@@ -127,7 +127,8 @@ export async function applyDeliveryEvent(
   if (meaning === "delivered" && !notice.deliveredAt) noticeData.deliveredAt = event.occurredAt;
   if (DEAD_MEANINGS.has(meaning) && meaning !== "complaint" && !notice.bouncedAt)
     noticeData.bouncedAt = event.occurredAt;
-  if (Object.keys(noticeData).length > 0) await tx.notice.update({ where: { id: notice.id }, data: noticeData });
+  if (Object.keys(noticeData).length > 0)
+    await tx.notice.update({ where: { id: notice.id }, data: noticeData });
 
   if (meaning === "delivered") {
     const problemAfter = patron.emailStatusAt && patron.emailStatusAt > event.occurredAt;
@@ -163,7 +164,11 @@ export async function applyDeliveryEvent(
     const count = rows[0]?.n ?? 1;
     outcome.softBounces = count;
     if (count < policy.softBounceLimit) {
-      if (patron.emailStatus === "ok" || patron.emailStatus === "unknown" || patron.emailStatus === "soft_bouncing")
+      if (
+        patron.emailStatus === "ok" ||
+        patron.emailStatus === "unknown" ||
+        patron.emailStatus === "soft_bouncing"
+      )
         await tx.patron.update({
           where: { id: patron.id },
           data: { emailStatus: "soft_bouncing", emailStatusAt: event.occurredAt, softBounceCount: count },

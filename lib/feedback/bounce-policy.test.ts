@@ -23,7 +23,9 @@ async function deliver(notice: { providerId: string | null }, type: string, at: 
   await processPendingDeliveryEvents(db);
 }
 const hard = { bounce: { type: "Permanent", subType: "General", message: "550 5.1.1 user unknown" } };
-const mailboxFull = { bounce: { type: "Transient", subType: "MailboxFull", message: "452 4.2.2 mailbox full" } };
+const mailboxFull = {
+  bounce: { type: "Transient", subType: "MailboxFull", message: "452 4.2.2 mailbox full" },
+};
 
 const patron = () => db.patron.findUniqueOrThrow({ where: { id: world.patron.id } });
 const openFlags = () => db.patronFlag.findMany({ where: { patronId: world.patron.id, resolvedAt: null } });
@@ -48,7 +50,9 @@ describe("the bounce policy", () => {
       at: "2026-11-20T06:02:00.000Z",
       noticeId: notice.id,
     });
-    expect(await letters(notice.id)).toMatchObject([{ reason: "email_bounced", status: "queued", registered: false }]);
+    expect(await letters(notice.id)).toMatchObject([
+      { reason: "email_bounced", status: "queued", registered: false },
+    ]);
     const after = await db.notice.findUniqueOrThrow({ where: { id: notice.id } });
     expect(after.status).toBe("bounced");
     expect(after.bouncedAt?.toISOString()).toBe("2026-11-20T06:02:00.000Z");
@@ -85,7 +89,9 @@ describe("the bounce policy", () => {
     await db.patron.update({ where: { id: world.patron.id }, data: { emailStatus: "ok" } });
     await db.patronFlag.deleteMany();
     const failed = await world.notice();
-    await deliver(failed, "email.failed", "2026-11-21T06:02:00Z", { failed: { reason: "reached_daily_quota" } });
+    await deliver(failed, "email.failed", "2026-11-21T06:02:00Z", {
+      failed: { reason: "reached_daily_quota" },
+    });
     expect(await patron()).toMatchObject({ emailStatus: "bounced" });
     expect((await openFlags())[0].detail).toMatchObject({ code: "send_failed" });
     expect((await db.notice.findUniqueOrThrow({ where: { id: failed.id } })).status).toBe("failed");
@@ -103,7 +109,13 @@ describe("the bounce policy", () => {
     expect((await db.notice.findUniqueOrThrow({ where: { id: notice.id } })).status).toBe("complained");
 
     const preDue = chooseChannel({
-      stage: { kind: "pre_due", channel: "email", fallback: "none", audience: "opted_in", channelLevel: "system" },
+      stage: {
+        kind: "pre_due",
+        channel: "email",
+        fallback: "none",
+        audience: "opted_in",
+        channelLevel: "system",
+      },
       patron: {
         email: after.email,
         emailStatus: after.emailStatus,
@@ -197,7 +209,9 @@ describe("the bounce policy", () => {
     await deliver(later, "email.delivered", "2026-11-27T06:02:00Z");
     expect(await patron()).toMatchObject({ emailStatus: "ok", softBounceCount: 0 });
     expect(await openFlags()).toEqual([]);
-    expect((await db.patronFlag.findFirstOrThrow()).resolvedAt?.toISOString()).toBe("2026-11-27T06:02:00.000Z");
+    expect((await db.patronFlag.findFirstOrThrow()).resolvedAt?.toISOString()).toBe(
+      "2026-11-27T06:02:00.000Z",
+    );
   });
 
   it("a bounce for an address the patron no longer has queues the letter but leaves the patron alone", async () => {
@@ -220,7 +234,11 @@ describe("the bounce policy", () => {
         { patronId: world.patron.id, email: "els@nieuw.be" },
       ),
     );
-    expect(await patron()).toMatchObject({ email: "els@nieuw.be", emailStatus: "unknown", softBounceCount: 0 });
+    expect(await patron()).toMatchObject({
+      email: "els@nieuw.be",
+      emailStatus: "unknown",
+      softBounceCount: 0,
+    });
     expect(await openFlags()).toEqual([]);
     expect((await db.patronFlag.findFirstOrThrow()).resolvedById).toBe(staff.id);
   });
@@ -235,7 +253,11 @@ describe("the bounce policy", () => {
     const onlySent = await world.notice({ sentAt: new Date("2026-11-20T06:00:00Z") });
     await deliver(onlySent, "email.sent", "2026-11-20T06:00:00Z");
 
-    const first = await fallBackSilentNotices(db, { libraryId: world.library.id, policy: DEFAULT_BOUNCE_POLICY, now });
+    const first = await fallBackSilentNotices(db, {
+      libraryId: world.library.id,
+      policy: DEFAULT_BOUNCE_POLICY,
+      now,
+    });
     expect(first.letters).toBe(2);
     expect(await letters(silent.id)).toMatchObject([{ reason: "email_bounced", status: "queued" }]);
     expect(await letters(onlySent.id)).toHaveLength(1);
@@ -243,7 +265,11 @@ describe("the bounce policy", () => {
     expect(await db.deliveryEvent.count({ where: { type: "rappel.no_delivery" } })).toBe(2);
     expect(await openFlags()).toEqual([]);
 
-    const again = await fallBackSilentNotices(db, { libraryId: world.library.id, policy: DEFAULT_BOUNCE_POLICY, now });
+    const again = await fallBackSilentNotices(db, {
+      libraryId: world.library.id,
+      policy: DEFAULT_BOUNCE_POLICY,
+      now,
+    });
     expect(again.letters).toBe(0);
     const other = await createFeedbackWorld(db, "other");
     await other.notice({ sentAt: new Date("2026-11-20T06:00:00Z") });

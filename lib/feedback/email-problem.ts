@@ -69,8 +69,7 @@ export function eventMeaning(event: EventFields): EventMeaning {
     case "email.bounced": {
       const type = (event.bounceType ?? "").toLowerCase();
       const subType = (event.bounceSubType ?? "").toLowerCase();
-      if (type === "permanent")
-        return SUPPRESSED_SUBTYPES.has(subType) ? "suppressed" : "permanent_bounce";
+      if (type === "permanent") return SUPPRESSED_SUBTYPES.has(subType) ? "suppressed" : "permanent_bounce";
       // Transient and Undetermined: the address may work tomorrow; counted towards the limit.
       return "transient_bounce";
     }

@@ -95,9 +95,13 @@ describe("POST /api/webhooks/resend", () => {
     expect(malformed.status).toBe(400);
     const huge = `{"type":"email.sent","pad":"${"x".repeat(MAX_WEBHOOK_BYTES)}"}`;
     expect((await receive(signedRequest(huge))).status).toBe(413);
-    const text = await receive(signedRequest(bounceBody(notice.providerId as string), { contentType: "text/plain" }));
+    const text = await receive(
+      signedRequest(bounceBody(notice.providerId as string), { contentType: "text/plain" }),
+    );
     expect(text.status).toBe(415);
-    const noEmailId = await receive(signedRequest(JSON.stringify({ type: "email.bounced", created_at: "x", data: {} })));
+    const noEmailId = await receive(
+      signedRequest(JSON.stringify({ type: "email.bounced", created_at: "x", data: {} })),
+    );
     expect(noEmailId.status).toBe(400);
     expect(await db.deliveryEvent.count()).toBe(0);
   });

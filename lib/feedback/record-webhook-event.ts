@@ -30,8 +30,7 @@ export async function recordWebhookEvent(
   const occurredAt = new Date(event.created_at);
   const at = Number.isNaN(occurredAt.getTime()) ? new Date() : occurredAt;
   const bounce = event.data.bounce;
-  const detail =
-    bounce?.message ?? event.data.failed?.reason ?? event.data.suppressed?.message ?? null;
+  const detail = bounce?.message ?? event.data.failed?.reason ?? event.data.suppressed?.message ?? null;
   const bounceType = bounce?.type ?? (event.data.suppressed ? "Permanent" : null);
   const bounceSubType = bounce?.subType ?? (event.data.suppressed ? "Suppressed" : null);
   const rows = await db.$queryRaw<{ inserted: boolean; known: boolean }[]>`
