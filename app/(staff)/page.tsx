@@ -5,7 +5,9 @@ import { requireStaff } from "@/lib/auth/require-staff";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { getCurrentLibrary, libraryToday } from "@/lib/library/current-library";
+import { getEmailHealth } from "@/lib/statistics/email-health";
 import { getTodayFigures } from "@/lib/statistics/today-figures";
+import { EmailHealthSection } from "./_today/email-health";
 import {
   DueSoonTable,
   FiguresDate,
@@ -44,11 +46,14 @@ export default async function TodayPage() {
     where: { libraryId: library.id, kind: "overdue", enabled: true },
     select: { offsetDays: true },
   });
-  const figures = await getTodayFigures(db, {
-    libraryId: library.id,
-    today,
-    overdueStageOffsets: stages.map((stage) => stage.offsetDays),
-  });
+  const [figures, health] = await Promise.all([
+    getTodayFigures(db, {
+      libraryId: library.id,
+      today,
+      overdueStageOffsets: stages.map((stage) => stage.offsetDays),
+    }),
+    getEmailHealth(db, { libraryId: library.id }),
+  ]);
 
   return (
     <div className="flex flex-col gap-6">
@@ -67,6 +72,7 @@ export default async function TodayPage() {
         <OverdueTable figures={figures} />
       </div>
       <UnusableEmailTable figures={figures} />
+      <EmailHealthSection health={health} canReview={roleAtLeast(staff.role, "librarian")} />
     </div>
   );
 }

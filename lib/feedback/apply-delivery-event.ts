@@ -64,6 +64,17 @@ const FLAG_WORDS: Partial<Record<ReasonCode, string>> = {
   content_rejected: "Email bounced repeatedly: message refused",
 };
 
+/** PatronFlag.detail as the feedback step writes it. */
+export type FlagDetail = {
+  code: ReasonCode;
+  address: string | null;
+  at: string;
+  noticeId: number;
+  bounceType: string | null;
+  bounceSubType: string | null;
+  count?: number;
+};
+
 const sameAddress = (a: string | null | undefined, b: string | null | undefined) =>
   !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireStaff } from "@/lib/auth/require-staff";
+import { db } from "@/lib/db";
+import { BOUNCE_POLICY_LIMITS, loadBouncePolicy } from "@/lib/feedback/bounce-policy";
+import { staffLibrary } from "@/lib/library/current-library";
+import { BouncePolicyForm } from "./policy-form";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("bounces.policy");
+  return { title: t("title") };
+}
+
+/** Settings -> Bounces: the library's bounce rules, with their defaults. */
+export default async function BouncePolicyPage() {
+  const staff = await requireStaff("librarian");
+  const [t, library] = await Promise.all([getTranslations("bounces.policy"), staffLibrary(db, staff)]);
+  const policy = library ? await loadBouncePolicy(db, library.id) : null;
+  return (
+    <div className="flex flex-col gap-4">
+      <p>
+        <Link href="/bounces" className="underline">
+          {t("back")}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="max-w-3xl text-muted">{t("lead")}</p>
+      <p className="max-w-3xl">{t("defaults")}</p>
+      {policy ? <BouncePolicyForm policy={policy} limits={BOUNCE_POLICY_LIMITS} /> : null}
+    </div>
+  );
+}
