@@ -21,6 +21,10 @@ await createE2eStaff(db, libraryId);
 await (await import("./patron-search-data")).createPatronSearchData(db, libraryId);
 await (await import("./patron-settings-data")).createE2ePatronSettingsData(db, libraryId);
 await (await import("./patron-page-data")).createPatronPageData(db, libraryId);
+const bounces = await (await import("./bounces-data")).startBounceScenario(db, libraryId, {
+  port,
+  baseUrl: `http://localhost:${port}`,
+});
 await db.$disconnect();
 
 const app = spawnNext(["start", "-p", port], {
@@ -28,13 +32,17 @@ const app = spawnNext(["start", "-p", port], {
   DATABASE_URL: database.url,
   DATABASE_POOL_MAX: database.embedded ? "1" : "4",
   RAPPEL_TODAY: today,
+  // the local fake Resend of the bounce scenario: real signed webhooks to this app
+  ...bounces.env,
 });
+void bounces.releaseWebhooksWhenUp(`http://localhost:${port}/sign-in`);
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
   app.stop();
+  await bounces.stop().catch(() => {});
   await database.drop().catch(() => {});
   process.exit(0);
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { roleAtLeast } from "@/lib/auth/roles";
+import { addDays, localTimeToInstant } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { getCurrentLibrary, libraryToday } from "@/lib/library/current-library";
 import { getEmailHealth } from "@/lib/statistics/email-health";
@@ -52,7 +53,11 @@ export default async function TodayPage() {
       today,
       overdueStageOffsets: stages.map((stage) => stage.offsetDays),
     }),
-    getEmailHealth(db, { libraryId: library.id }),
+    // up to the end of the library's today (which a demo or test may pin)
+    getEmailHealth(db, {
+      libraryId: library.id,
+      now: localTimeToInstant(addDays(today, 1), "00:00", library.timeZone),
+    }),
   ]);
 
   return (
