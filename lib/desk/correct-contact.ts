@@ -2,6 +2,7 @@ import "server-only";
 import type { DbTx } from "@/lib/db-client";
 import { clearEmailProblem } from "@/lib/feedback/clear-email-problem";
 import type { PatronFlagKind } from "@/lib/generated/prisma/client";
+import { recordForIls } from "@/lib/ils-outbox/record-for-ils";
 import type { CorrectAddressInput, CorrectEmailInput } from "./desk-input";
 import { type Audit, type DeskActor, lockPatron } from "./desk-scope";
 
@@ -35,6 +36,14 @@ export async function correctPatronEmail(tx: DbTx, audit: Audit, actor: DeskActo
     staffId: actor.staffId,
   });
   const after = await tx.patron.findUniqueOrThrow({ where: { id: before.id } });
+  if (after.email !== before.email)
+    await recordForIls(tx, {
+      libraryId: actor.libraryId,
+      kind: "email_change",
+      source: "desk",
+      patronId: before.id,
+      payload: { cardNumber: before.cardNumber, email: after.email, previousEmail: before.email },
+    });
   await audit({
     action: "patron.email.update",
     entityType: "Patron",
@@ -70,6 +79,14 @@ export async function correctPatronAddress(
     city: p.city,
     country: p.country,
   });
+  if (JSON.stringify(address(before)) !== JSON.stringify(address(after)))
+    await recordForIls(tx, {
+      libraryId: actor.libraryId,
+      kind: "address_change",
+      source: "desk",
+      patronId: before.id,
+      payload: { cardNumber: before.cardNumber, ...address(after) },
+    });
   await audit({
     action: "patron.address.update",
     entityType: "Patron",

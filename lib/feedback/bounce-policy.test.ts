@@ -229,7 +229,8 @@ describe("the bounce policy", () => {
     await db.$transaction((tx) =>
       correctPatronEmail(
         tx,
-        (change) => recordAudit(tx, { actorId: staff.id, actorLabel: "Balie", ...change }),
+        (change) =>
+          recordAudit(tx, { libraryId: world.library.id, actorId: staff.id, actorLabel: "Balie", ...change }),
         { staffId: staff.id, libraryId: world.library.id },
         { patronId: world.patron.id, email: "els@nieuw.be" },
       ),

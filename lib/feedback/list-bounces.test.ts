@@ -87,12 +87,16 @@ describe("the Bounces page's list and actions", () => {
     const { rows } = await listBounces(db, { libraryId: world.library.id, now });
     const theirs = await listBounces(db, { libraryId: other.library.id, now });
     const result = await db.$transaction((tx) =>
-      dismissBounces(tx, (c) => recordAudit(tx, { actorId: staff.id, actorLabel: "Bib", ...c }), {
-        libraryId: world.library.id,
-        staffId: staff.id,
-        eventIds: [...rows.map((r) => r.eventId), theirs.rows[0].eventId],
-        note: "Called the patron",
-      }),
+      dismissBounces(
+        tx,
+        (c) => recordAudit(tx, { libraryId: world.library.id, actorId: staff.id, actorLabel: "Bib", ...c }),
+        {
+          libraryId: world.library.id,
+          staffId: staff.id,
+          eventIds: [...rows.map((r) => r.eventId), theirs.rows[0].eventId],
+          note: "Called the patron",
+        },
+      ),
     );
     expect(result.dismissed).toBe(2);
     expect((await listBounces(db, { libraryId: world.library.id, now })).rows).toEqual([]);
@@ -122,13 +126,17 @@ describe("the Bounces page's list and actions", () => {
     });
     const send = () =>
       db.$transaction((tx) =>
-        sendBouncedNoticesAgain(tx, (c) => recordAudit(tx, { actorId: staff.id, actorLabel: "Bib", ...c }), {
-          libraryId: world.library.id,
-          staffId: staff.id,
-          eventIds: [bounce.eventId],
-          client,
-          note: "sent again",
-        }),
+        sendBouncedNoticesAgain(
+          tx,
+          (c) => recordAudit(tx, { libraryId: world.library.id, actorId: staff.id, actorLabel: "Bib", ...c }),
+          {
+            libraryId: world.library.id,
+            staffId: staff.id,
+            eventIds: [bounce.eventId],
+            client,
+            note: "sent again",
+          },
+        ),
       );
     expect(await send()).toEqual({ sent: 0, addressStillDead: 1, failed: 0 });
     expect(fake.sent()).toHaveLength(0);

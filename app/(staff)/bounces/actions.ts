@@ -2,8 +2,6 @@
 
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { ActionError } from "@/lib/auth/action-error";
-import type { StaffTx } from "@/lib/auth/staff-action";
 import { staffAction } from "@/lib/auth/staff-action";
 import { createResendClient } from "@/lib/delivery/create-resend-client";
 import { correctPatronEmail } from "@/lib/desk/correct-contact";
@@ -11,16 +9,9 @@ import { ZCorrectEmail } from "@/lib/desk/desk-input";
 import { dismissBounces, printBounceLetters, sendBouncedNoticesAgain } from "@/lib/feedback/act-on-bounces";
 import { ZBouncePolicy } from "@/lib/feedback/bounce-policy";
 import { saveBouncePolicy } from "@/lib/feedback/save-bounce-policy";
-import { staffLibrary } from "@/lib/library/current-library";
 import { publicBaseUrl } from "@/lib/rendering/public-base-url";
 
 const BOUNCES = "/bounces";
-
-async function libraryOf(tx: StaffTx, staff: { libraryId: number | null }) {
-  const library = await staffLibrary(tx, staff);
-  if (!library) throw new ActionError("desk.patronNotFound");
-  return library;
-}
 
 // One or more problems, from the row's hidden field or the checked boxes of the list.
 const ZEventIds = z.preprocess(
@@ -41,8 +32,7 @@ export const dismissBouncesAction = staffAction<
     eventId: ZEventIds,
     note: z.string().trim().min(1, { error: "required" }).max(500, { error: "tooLong" }),
   }),
-  async run({ tx, staff, input, audit }) {
-    const library = await libraryOf(tx, staff);
+  async run({ tx, staff, library, input, audit }) {
     return dismissBounces(tx, audit, {
       libraryId: library.id,
       staffId: staff.id,
@@ -66,8 +56,7 @@ export const printBounceLettersAction = staffAction<
   role: "librarian",
   schema: z.object({ eventId: ZEventIds }),
   transactionTimeoutMs: 60_000,
-  async run({ tx, staff, input, audit }) {
-    const library = await libraryOf(tx, staff);
+  async run({ tx, staff, library, input, audit }) {
     return printBounceLetters(tx, audit, {
       libraryId: library.id,
       staffId: staff.id,
@@ -94,8 +83,7 @@ export const sendAgainAction = staffAction<
   role: "librarian",
   schema: z.object({ eventId: ZEventIds }),
   transactionTimeoutMs: 60_000,
-  async run({ tx, staff, input, audit }) {
-    const library = await libraryOf(tx, staff);
+  async run({ tx, staff, library, input, audit }) {
     const t = await getTranslations("bounces.actions");
     return sendBouncedNoticesAgain(tx, audit, {
       libraryId: library.id,
@@ -120,8 +108,7 @@ export const correctBounceEmailAction = staffAction({
   name: "correctBounceEmail",
   role: "desk",
   schema: ZCorrectEmail,
-  async run({ tx, staff, input, audit }) {
-    const library = await libraryOf(tx, staff);
+  async run({ tx, staff, library, input, audit }) {
     return correctPatronEmail(tx, audit, { staffId: staff.id, libraryId: library.id }, input);
   },
   revalidate: (_result, input) => [BOUNCES, `/patrons/${input.patronId}`],
@@ -135,8 +122,7 @@ export const saveBouncePolicyAction = staffAction({
   name: "saveBouncePolicy",
   role: "librarian",
   schema: ZBouncePolicy,
-  async run({ tx, staff, input, audit }) {
-    const library = await libraryOf(tx, staff);
+  async run({ tx, staff, library, input, audit }) {
     return saveBouncePolicy(tx, audit, { libraryId: library.id, staffId: staff.id, policy: input });
   },
   revalidate: ["/settings/bounces", BOUNCES],

@@ -5,7 +5,6 @@ import { requireStaff } from "@/lib/auth/require-staff";
 import { db } from "@/lib/db";
 import { PROBLEM_TYPES, type ProblemType } from "@/lib/feedback/email-problem";
 import { BOUNCE_PERIODS, type BouncePeriod, type BounceRow, listBounces } from "@/lib/feedback/list-bounces";
-import { staffLibrary } from "@/lib/library/current-library";
 import { BulkActions, RowActions } from "./bounce-forms";
 
 export const dynamic = "force-dynamic";
@@ -55,10 +54,9 @@ async function DidWords({ row }: { row: BounceRow }) {
 
 export default async function BouncesPage({ searchParams }: { searchParams: Search }) {
   const staff = await requireStaff("librarian");
-  const library = await staffLibrary(db, staff);
+  const { library } = staff;
   const filters = parseFilters(await searchParams);
   const [t, format] = await Promise.all([getTranslations("bounces"), getFormatter()]);
-  if (!library) return <h1 className="text-2xl font-semibold">{t("title")}</h1>;
   const [branches, list] = await Promise.all([
     db.branch.findMany({
       where: { libraryId: library.id },

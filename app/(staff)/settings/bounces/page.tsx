@@ -4,7 +4,6 @@ import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { db } from "@/lib/db";
 import { BOUNCE_POLICY_LIMITS, loadBouncePolicy } from "@/lib/feedback/bounce-policy";
-import { staffLibrary } from "@/lib/library/current-library";
 import { BouncePolicyForm } from "./policy-form";
 
 export const dynamic = "force-dynamic";
@@ -17,8 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Settings -> Bounces: the library's bounce rules, with their defaults. */
 export default async function BouncePolicyPage() {
   const staff = await requireStaff("librarian");
-  const [t, library] = await Promise.all([getTranslations("bounces.policy"), staffLibrary(db, staff)]);
-  const policy = library ? await loadBouncePolicy(db, library.id) : null;
+  const { library } = staff;
+  const [t, policy] = await Promise.all([
+    getTranslations("bounces.policy"),
+    loadBouncePolicy(db, library.id),
+  ]);
   return (
     <div className="flex flex-col gap-4">
       <p>
@@ -29,7 +31,7 @@ export default async function BouncePolicyPage() {
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="max-w-3xl text-muted">{t("lead")}</p>
       <p className="max-w-3xl">{t("defaults")}</p>
-      {policy ? <BouncePolicyForm policy={policy} limits={BOUNCE_POLICY_LIMITS} /> : null}
+      <BouncePolicyForm policy={policy} limits={BOUNCE_POLICY_LIMITS} />
     </div>
   );
 }
