@@ -12,19 +12,7 @@ import { buildResendClient } from "../lib/delivery/resend-client";
 import { sendEmailBatch } from "../lib/delivery/send-email-batch";
 import { startFakeResend } from "../lib/fake-resend/fake-resend";
 import { renderPlannedNotices } from "../lib/rendering/render-planned-notices";
-
-export const BOUNCE_PATRON = {
-  id: 990_120,
-  firstName: "Bram",
-  lastName: "Bots",
-  cardNumber: "E2E-BOUNCE-0001",
-  email: "bounced@resend.dev",
-  newEmail: "bram.bots@nieuw.e2e.rappel.be",
-  title: "Het boek dat terugkaatste",
-} as const;
-
-/** Shared with the spec, which signs its own forged and replayed fixtures with it. */
-export const BOUNCE_WEBHOOK_SECRET = `whsec_${Buffer.from("rappel-e2e-bounce-webhook-secret!").toString("base64")}`;
+import { BOUNCE_PATRON, BOUNCE_WEBHOOK_SECRET } from "./bounces-scenario";
 
 const P = BOUNCE_PATRON;
 
@@ -83,6 +71,7 @@ export async function startBounceScenario(
         planDate: toDbDate("2026-11-27"),
         channel: "email",
         channelReason: "stage channel: email",
+        channelReasonDetail: { code: "stage_channel", params: { channel: "email", level: "system" } },
         status: "queued",
         language: "nl",
         recipientEmail: P.email,

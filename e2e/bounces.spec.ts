@@ -1,5 +1,5 @@
 import { Webhook } from "svix";
-import { BOUNCE_WEBHOOK_SECRET, BOUNCE_PATRON as P } from "./bounces-data";
+import { BOUNCE_WEBHOOK_SECRET, BOUNCE_PATRON as P } from "./bounces-scenario";
 import { expect, test } from "./fixtures";
 
 // A notice of a send run went to bounced@resend.dev through the real SDK and the local fake
@@ -28,7 +28,8 @@ test.describe
       });
       const post = (headers: Record<string, string>, data = body) =>
         request.post("/api/webhooks/resend", {
-          data,
+          // raw bytes: the signature is over exactly these
+          data: Buffer.from(data),
           headers: { "content-type": "application/json", ...headers },
         });
       const sign = (id: string, at: Date, data = body) => ({

@@ -43,6 +43,14 @@ type EmailStatusKey = (typeof EMAIL_STATUSES)[number];
 const HISTORY_ACTIONS = ["bounce.dismiss", "notice.email.resend", "bounce-policy.update"] as const;
 type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
+/** Message keys cannot hold dots (next-intl nests on them): "email.sent" -> "email_sent". */
+type MessageKey<T extends string> = T extends `${infer A}.${infer B}`
+  ? MessageKey<`${A}_${B}`>
+  : T extends `${infer A}-${infer B}`
+    ? MessageKey<`${A}_${B}`>
+    : T;
+const messageKey = (code: string) => code.replace(/[.-]/g, "_");
+
 /**
  * The words the patron page uses for delivery events and changes, never the codes:
  * "E-mail afgeleverd", "Onbestelbaar: mailbox vol (tijdelijk)", "Werking e-mail: onbestelbaar → werkt".
@@ -57,7 +65,7 @@ export async function feedbackWords() {
         return permanent ? t("events.bounced", { reason }) : t("events.bouncedTemporary", { reason });
       }
       return (EVENT_KEYS as readonly string[]).includes(event.type)
-        ? t(`events.${event.type as EventKey}`)
+        ? t(`events.${messageKey(event.type) as MessageKey<EventKey>}`)
         : t("events.other");
     },
     /** the bounce line of a notice: "mailbox vol (tijdelijk)" */
@@ -75,7 +83,7 @@ export async function feedbackWords() {
     },
     action(action: string): string | null {
       return (HISTORY_ACTIONS as readonly string[]).includes(action)
-        ? t(`history.actions.${action as HistoryAction}`)
+        ? t(`history.actions.${messageKey(action) as MessageKey<HistoryAction>}`)
         : null;
     },
     field(field: string): string {
