@@ -66,7 +66,7 @@ export async function loadPatronStory(
         letters: { orderBy: { createdAt: "asc" } },
       },
     }),
-    listAuditForPatron(db, patronId, 30),
+    listAuditForPatron(db, libraryId, patronId, 30),
   ]);
 
   const toLoan = (loan: (typeof loans)[number]) => {
