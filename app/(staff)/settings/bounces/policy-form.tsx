@@ -20,8 +20,10 @@ export function BouncePolicyForm({
   const [state, formAction, pending] = useActionState(saveBouncePolicyAction, initialActionState);
   const errors = state.fieldErrors ?? {};
   return (
+    // noValidate: the server checks the ranges and says what is wrong in the staff's language
     <form
       action={formAction}
+      noValidate
       className="flex max-w-xl flex-col gap-4 rounded-lg border border-line bg-surface p-5"
     >
       <FormMessage ok={state.ok} message={state.message} />
