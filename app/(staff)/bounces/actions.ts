@@ -96,7 +96,10 @@ export const sendAgainAction = staffAction<
   revalidate: [BOUNCES],
   async onSuccess(result) {
     const t = await getTranslations("bounces.actions");
-    const parts = [t("sentAgain", { count: result.sent })];
+    const parts =
+      result.sent > 0 || result.addressStillDead + result.failed === 0
+        ? [t("sentAgain", { count: result.sent })]
+        : [];
     if (result.addressStillDead > 0) parts.push(t("addressStillDead", { count: result.addressStillDead }));
     if (result.failed > 0) parts.push(t("sendFailed", { count: result.failed }));
     return { message: parts.join(" ") };
