@@ -111,7 +111,7 @@ async function demoEmailEnv(): Promise<Record<string, string>> {
   const fake = await startFakeResend({
     port: 0,
     host: "127.0.0.1",
-    webhookUrl: `http://localhost:${APP_PORT}/api/webhooks/resend`,
+    webhookUrl: `http://${LOCAL_HOST.includes(":") ? `[${LOCAL_HOST}]` : LOCAL_HOST}:${APP_PORT}/api/webhooks/resend`,
     webhookRetryDelaysMs: [1_000, 5_000, 15_000, 60_000, 300_000],
   });
   fakeResend = fake;
