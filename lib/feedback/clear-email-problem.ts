@@ -24,7 +24,13 @@ const ALL_EMAIL_FLAGS: PatronFlagKind[] = [...ADDRESS_FLAGS, "email_complained"]
 export async function clearEmailProblem(
   tx: DbTx,
   patronId: number,
-  options: { reason: ClearReason; at?: Date; staffId?: number | null },
+  options: {
+    reason: ClearReason;
+    at?: Date;
+    staffId?: number | null;
+    /** the address's health afterwards, when the caller knows better (a patron who confirmed from a mail at it: ok) */
+    emailStatus?: "ok" | "unknown";
+  },
 ): Promise<{ id: number; kind: PatronFlagKind }[]> {
   const at = options.at ?? new Date();
   const kinds = options.reason === "delivered" ? ADDRESS_FLAGS : ALL_EMAIL_FLAGS;
@@ -47,7 +53,7 @@ export async function clearEmailProblem(
   } else {
     await tx.patron.update({
       where: { id: patronId },
-      data: { emailStatus: "unknown", emailStatusAt: at, softBounceCount: 0 },
+      data: { emailStatus: options.emailStatus ?? "unknown", emailStatusAt: at, softBounceCount: 0 },
     });
   }
   return open;
