@@ -31,6 +31,10 @@ await (await import("./self-service-data")).createSelfServiceData(db, libraryId,
   baseUrl: `http://localhost:${port}`,
   port,
 });
+const bounces = await (await import("./bounces-data")).startBounceScenario(db, libraryId, {
+  port,
+  baseUrl: `http://localhost:${port}`,
+});
 await db.$disconnect();
 // The specs that check "nothing of the other library changed" read the database directly.
 mkdirSync(".test-results", { recursive: true });
@@ -41,13 +45,17 @@ const app = spawnNext(["start", "-p", port], {
   DATABASE_URL: database.url,
   DATABASE_POOL_MAX: database.embedded ? "1" : "4",
   RAPPEL_TODAY: today,
+  // the local fake Resend of the bounce scenario: real signed webhooks to this app
+  ...bounces.env,
 });
+void bounces.releaseWebhooksWhenUp(`http://localhost:${port}/sign-in`);
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
   app.stop();
+  await bounces.stop().catch(() => {});
   await database.drop().catch(() => {});
   process.exit(0);
 }
