@@ -48,6 +48,9 @@ const ACTIONS = [
   "library.postage",
   "patron.preferences.update",
   "patron.reminders.unsubscribe",
+  "bounce-policy.update",
+  "bounce.dismiss",
+  "notice.email.resend",
 ] as const;
 type KnownAction = (typeof ACTIONS)[number];
 const isKnown = (action: string): action is KnownAction => (ACTIONS as readonly string[]).includes(action);
