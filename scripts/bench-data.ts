@@ -1,4 +1,4 @@
-// npm run bench:data [-- --force] [-- --today=YYYY-MM-DD] [-- --seed=N]
+// npm run bench:data [-- --force] [-- --today=YYYY-MM-DD] [-- --seed=N] [-- --database=NAME]
 // Builds the benchmark library (200,000 patrons, 1,000,000 loans) in the database
 // "rappel_bench" on the PostgreSQL server at DATABASE_URL (default 127.0.0.1:5432). Skips the work when the library is
 // already there; --force drops and recreates the database first.
@@ -9,12 +9,17 @@ import { generateDemoLibrary } from "../lib/demo/generate-demo-library";
 import { migrateDeploy } from "./lib/migrate";
 import { withClient } from "./lib/test-database";
 
-const BENCH_DATABASE = "rappel_bench";
 const BENCH_LIBRARY = "bench";
 
 const args = process.argv.slice(2);
 const force = args.includes("--force");
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+// another name keeps one engineer's benchmark data apart from another's on a shared server
+const BENCH_DATABASE = option("database") ?? "rappel_bench";
+if (!/^[a-z_][a-z0-9_]*$/.test(BENCH_DATABASE)) {
+  console.error(`--database=${BENCH_DATABASE}: use lower-case letters, digits and underscores.`);
+  process.exit(1);
+}
 
 // DATABASE_URL's server, or the local PostgreSQL that `npm run bench` also defaults to
 const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";

@@ -1,4 +1,4 @@
-// npx tsx scripts/bench-planner.ts [--date=YYYY-MM-DD] [--runs=N] [--library=bench] [--all-open]
+// npx tsx scripts/bench-planner.ts [--date=YYYY-MM-DD] [--runs=N] [--library=bench] [--all-open] [--database=rappel_bench]
 // Plans one day (dry run) for the bench library in the database "rappel_bench" (made by
 // `npm run bench:data`) and times it next to one plain SQL scan that selects the same
 // overdue loans, the floor no planner can beat. Both run in the same process, alternately,
@@ -158,7 +158,7 @@ async function main() {
   const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
   const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const url = new URL(serverUrl);
-  url.pathname = "/rappel_bench";
+  url.pathname = `/${option("database") ?? "rappel_bench"}`;
   const db = createDbClient(url.toString(), 2);
   try {
     const date = option("date") ?? process.env.RAPPEL_TODAY;

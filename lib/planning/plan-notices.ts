@@ -211,17 +211,18 @@ async function selectNotices(db: Client, query: Prisma.Sql): Promise<NoticeRow[]
 }
 
 /**
- * The one statement over the open loans. Per loan: the stages its due date has reached (due
- * date bounds per branch and stage), minus the stages of its current cycle that already had a
- * notice or were passed by a later one, minus stages still inside their interval after the
- * previous notice, minus stages this patron gets no notice for (the channel decision table);
- * then the lowest remaining stage, kept only when the branch may send it today; then the
- * loans grouped into one row per patron, stage and branch.
+ * The one statement over the open loans, one row per loan until the grouping: each loan's
+ * lowest stage not sent yet in its current cycle is looked up (per branch and position of the
+ * cycle's last notice, a table made in TypeScript: no join with the stages, no row per reached
+ * stage, no sort to find the lowest). The loan goes on only when that stage's date has come
+ * and, after an overdue notice, its full interval has passed: a later stage never overtakes
+ * it. Then the patron's channel for it (the channel decision table); when the patron gets
+ * nothing at that stage (switched off for them, no channel), the walk steps over it to the
+ * next stage, which again must have come. Last the loans are grouped into one row per patron,
+ * stage and branch, on days the branch may send that stage.
  *
  * Lookups into small arrays stand in for joins with the settings: the row estimates of
- * unnest() would mislead PostgreSQL into multiplying rows before filtering them. The patron
- * is looked up once per loan, for its lowest stage still pending after its history, and again
- * only for the few loans whose lowest stage gives that patron no notice.
+ * unnest() would mislead PostgreSQL into multiplying rows before filtering them.
  */
 export function dueNoticesQuery(
   libraryId: number,
@@ -230,42 +231,29 @@ export function dueNoticesQuery(
   inputs: PlanInputs,
 ): Prisma.Sql {
   const { bounds, positionSpan } = inputs;
-  // Stage r is still pending after the loan's history h: later than the last notice of the
-  // cycle, and a full interval after the last overdue notice.
-  const pendingAfterHistory = Prisma.sql`(h."lastPosition" IS NULL OR r.position > h."lastPosition")
-        AND (h."lastOverdueDate" IS NULL
-             OR h."lastOverdueDate" <= (${inputs.intervalDates}::date[])[(r.row - 1) * ${positionSpan} + h."lastOverduePosition"])`;
-  // The patron's channel for pending stage r: the entry of the decision table for the stage's
-  // profile and the patron's facts.
-  const choice = Prisma.sql`
-      JOIN "Patron" p ON p.id = r."patronId"
-      LEFT JOIN patron_stages pss ON pss."patronId" = r."patronId" AND pss."stageId" = r."stageId"
-      CROSS JOIN LATERAL (
-        SELECT (r.profile - 1) * ${DECISION_STRIDES.profile}
-                 + coalesce(p."noticesPausedUntil" >= ${date}::date, false)::int * ${DECISION_STRIDES.paused}
-                 + p."preDueOptIn"::int * ${DECISION_STRIDES.optedIn}
-                 + (array_position(${EMAIL_PROBLEMS}::text[], CASE
-                      WHEN p.email IS NULL OR btrim(p.email) = '' THEN 'no_email'
-                      WHEN p."emailStatus" IN ('invalid', 'bounced', 'complained') THEN p."emailStatus"::text
-                      ELSE '' END) - 1) * ${DECISION_STRIDES.problem}
-                 + (array_position(${PREFERENCES}::text[], coalesce(p."channelPreference"::text, '')) - 1)
-                   * ${DECISION_STRIDES.preference}
-                 + array_position(${PATRON_STAGE_CHANNELS}::text[], coalesce(pss.channel::text, '')) AS decision
-      ) i
-      CROSS JOIN LATERAL (SELECT (${inputs.decisionChannels}::text[])[i.decision] AS channel) d`;
+  const rows = {
+    stageId: Prisma.sql`${bounds.map((b) => b.stage.stageId)}::int[]`,
+    reachDue: Prisma.sql`${bounds.map((b) => b.reachDue)}::date[]`,
+    allowedToday: Prisma.sql`${bounds.map((b) => b.allowedToday)}::boolean[]`,
+    profile: Prisma.sql`${bounds.map((b) => b.profile)}::int[]`,
+    preDue: Prisma.sql`${bounds.map((b) => b.stage.kind === "pre_due")}::boolean[]`,
+  };
+  // Bounds row `row` has come for loan l: its date, and its full interval after the cycle's
+  // last overdue notice.
+  const hasCome = (row: Prisma.Sql) => Prisma.sql`(l."dueDate" <= (${rows.reachDue})[${row}]
+        AND (l."lastOverdueDate" IS NULL
+             OR l."lastOverdueDate" <= (${inputs.intervalDates}::date[])[(${row} - 1) * ${positionSpan} + l."lastOverduePosition"]))`;
+  // The patron's channel for bounds row `row`: the decision table's entry for the stage's
+  // profile, the patron's facts (person) and the patron's channel for the stage.
+  const decision = (row: Prisma.Sql, stageChannel: Prisma.Sql) =>
+    Prisma.sql`((${rows.profile})[${row}] - 1) * ${DECISION_STRIDES.profile} + i.person
+        + array_position(${PATRON_STAGE_CHANNELS}::text[], coalesce(${stageChannel}::text, ''))`;
+  const channelOf = (decisionIndex: Prisma.Sql) =>
+    Prisma.sql`(${inputs.decisionChannels}::text[])[${decisionIndex}]`;
   return Prisma.sql`
-    WITH bounds AS (
-      SELECT * FROM unnest(${bounds.map((b) => b.branchId)}::int[], ${bounds.map((b) => b.stage.stageId)}::int[],
-                           ${bounds.map((b) => b.stage.position)}::int[], ${bounds.map((b) => b.reachDue)}::date[],
-                           ${bounds.map((b) => b.windowStart)}::date[], ${bounds.map((b) => b.allowedToday)}::boolean[],
-                           ${bounds.map((b) => b.profile)}::int[])
-        WITH ORDINALITY AS t("branchId", "stageId", position, "reachDue", "windowStart", "allowedToday", profile, row)
-    ),
-    reached AS MATERIALIZED (
-      SELECT l.id, l."itemId", l."patronId", l."branchId", l."dueDate",
-             b."stageId", b.position, b."allowedToday", b.profile, b.row
+    WITH open_loans AS (
+      SELECT l.id, l."itemId", l."patronId", l."branchId", l."dueDate"
       FROM "Loan" l
-      JOIN bounds b ON b."branchId" = l."branchId" AND l."dueDate" <= b."reachDue" AND l."dueDate" >= b."windowStart"
       WHERE l."libraryId" = ${libraryId} AND l."returnedAt" IS NULL AND l."dueDate" <= ${inputs.maxReachDue}::date
     ),
     history AS (
@@ -278,7 +266,7 @@ export function dueNoticesQuery(
         SELECT nl."loanId", max((s.position::bigint << 40) + nl."noticeId") AS last
         FROM "NoticeLoan" nl
         JOIN "NoticeStage" s ON s.id = nl."stageId"
-        WHERE (nl."loanId", nl."dueDate") IN (SELECT id, "dueDate" FROM reached)
+        WHERE (nl."loanId", nl."dueDate") IN (SELECT id, "dueDate" FROM open_loans)
         GROUP BY nl."loanId"
       ) h
       JOIN "Notice" n ON n.id = h.last & ${2 ** 40 - 1}::bigint
@@ -290,55 +278,84 @@ export function dueNoticesQuery(
       FROM "PatronStageSetting" pss JOIN "NoticeStage" s ON s.id = pss."stageId"
       WHERE s."libraryId" = ${libraryId}
     ),
-    firsts AS MATERIALIZED (
-      -- each loan's lowest stage still pending in its cycle
-      SELECT DISTINCT ON (r.id) r.*
-      FROM reached r
-      LEFT JOIN history h ON h."loanId" = r.id
-      WHERE ${pendingAfterHistory}
-      ORDER BY r.id, r.position
+    next_stage AS (
+      -- each loan's lowest stage not sent yet (a reminder before the due date only while the
+      -- loan is not past it), as its bounds row
+      SELECT l.*, h."lastOverduePosition", h."lastOverdueDate", b.number,
+             (CASE WHEN l."dueDate" < (${inputs.pastDueBefore}::date[])[b.number]
+                   THEN ${inputs.nextStageAfterDue}::int[] ELSE ${inputs.nextStage}::int[] END)
+               [(b.number - 1) * ${positionSpan + 1} + coalesce(h."lastPosition", 0)::int + 1] AS row
+      FROM open_loans l
+      LEFT JOIN history h ON h."loanId" = l.id
+      CROSS JOIN LATERAL (SELECT array_position(${inputs.branchIds}::int[], l."branchId") AS number) b
     ),
-    first_choice AS MATERIALIZED (
-      SELECT r.id, r."itemId", r."patronId", r."branchId", r."stageId", r."dueDate", r."allowedToday", r.position,
-             pss.channel AS "patronStageChannel", i.decision,
-             CASE WHEN pss.enabled IS DISTINCT FROM false THEN d.channel END AS channel
-      FROM firsts r
-      ${choice}
+    come AS (
+      -- only loans whose stage has come, or whose patron switched a stage off (that one is
+      -- stepped over whether it has come or not)
+      SELECT l.*, ${hasCome(Prisma.sql`l.row`)} AS "hasCome"
+      FROM next_stage l
+      WHERE l.row IS NOT NULL
+        AND (${hasCome(Prisma.sql`l.row`)}
+             OR l."patronId" IN (SELECT "patronId" FROM patron_stages WHERE enabled = false))
     ),
-    -- The lowest pending stage gives this patron no notice (no opt-in, fallback none, switched
-    -- off for them...): the next pending stage may.
-    later_choice AS (
-      SELECT DISTINCT ON (r.id)
-             r.id, r."itemId", r."patronId", r."branchId", r."stageId", r."dueDate", r."allowedToday", r.position,
-             pss.channel AS "patronStageChannel", i.decision, d.channel
-      FROM first_choice f
-      JOIN reached r ON r.id = f.id AND r.position > f.position
-      LEFT JOIN history h ON h."loanId" = r.id
-      ${choice}
-      WHERE f.channel IS NULL AND ${pendingAfterHistory} AND pss.enabled IS DISTINCT FROM false AND d.channel IS NOT NULL
-      ORDER BY r.id, r.position
-    ),
-    candidates AS (
-      SELECT * FROM first_choice WHERE channel IS NOT NULL
-      UNION ALL
-      SELECT * FROM later_choice
+    chosen AS (
+      SELECT l.id, l."itemId", l."patronId", l."branchId", l."dueDate",
+             CASE WHEN f.gives THEN l.row ELSE w.row END AS row,
+             CASE WHEN f.gives THEN f.decision ELSE w.decision END AS decision
+      FROM come l
+      JOIN "Patron" p ON p.id = l."patronId"
+      LEFT JOIN patron_stages pss ON pss."patronId" = l."patronId" AND pss."stageId" = (${rows.stageId})[l.row]
+      CROSS JOIN LATERAL (
+        -- the patron's facts, the same for every stage
+        SELECT coalesce(p."noticesPausedUntil" >= ${date}::date, false)::int * ${DECISION_STRIDES.paused}
+                 + p."preDueOptIn"::int * ${DECISION_STRIDES.optedIn}
+                 + (array_position(${EMAIL_PROBLEMS}::text[], CASE
+                      WHEN p.email IS NULL OR btrim(p.email) = '' THEN 'no_email'
+                      WHEN p."emailStatus" IN ('invalid', 'bounced', 'complained') THEN p."emailStatus"::text
+                      ELSE '' END) - 1) * ${DECISION_STRIDES.problem}
+                 + (array_position(${PREFERENCES}::text[], coalesce(p."channelPreference"::text, '')) - 1)
+                   * ${DECISION_STRIDES.preference} AS person
+      ) i
+      CROSS JOIN LATERAL (SELECT ${decision(Prisma.sql`l.row`, Prisma.sql`pss.channel`)} AS decision) d
+      CROSS JOIN LATERAL (
+        SELECT d.decision,
+               l."hasCome" AND pss.enabled IS DISTINCT FROM false AND ${channelOf(Prisma.sql`d.decision`)} IS NOT NULL AS gives
+      ) f
+      LEFT JOIN LATERAL (
+        -- the stage gives this patron nothing: step over it to the next stage not switched off
+        -- for them whose date has not come or that gives them a notice; it goes if it has come
+        SELECT s.row, s.decision
+        FROM (
+          SELECT r AS row, x.decision, ${hasCome(Prisma.sql`r`)} AS "hasCome"
+          FROM generate_series(l.row + 1, (${inputs.lastRow}::int[])[l.number]) r
+          LEFT JOIN patron_stages ps ON ps."patronId" = l."patronId" AND ps."stageId" = (${rows.stageId})[r]
+          CROSS JOIN LATERAL (SELECT ${decision(Prisma.sql`r`, Prisma.sql`ps.channel`)} AS decision) x
+          WHERE ps.enabled IS DISTINCT FROM false
+            AND NOT ((${rows.preDue})[r] AND l."dueDate" < (${inputs.pastDueBefore}::date[])[l.number])
+            AND (NOT ${hasCome(Prisma.sql`r`)} OR ${channelOf(Prisma.sql`x.decision`)} IS NOT NULL)
+          ORDER BY r
+          LIMIT 1
+        ) s
+        WHERE s."hasCome"
+      ) w ON NOT f.gives
     ),
     grouped AS (
       -- the decision entry fixes the channel and the patron's channel for the stage
-      SELECT c."patronId", c."branchId", c."stageId", c.decision,
+      SELECT c."patronId", c.row, c.decision,
              string_agg(c.id::text || ':' || c."itemId"::text || ':' || to_char(c."dueDate", 'YYYY-MM-DD'), ','
                         ORDER BY c.id) AS loans
-      FROM candidates c
-      WHERE c."allowedToday"
-      GROUP BY c."patronId", c."branchId", c."stageId", c.decision
+      FROM chosen c
+      WHERE c.row IS NOT NULL AND (${rows.allowedToday})[c.row]
+      GROUP BY c."patronId", c.row, c.decision
     )
-    SELECT g."patronId", g."branchId", g."stageId", g.decision, g.loans, left(md5(g.loans), 16) AS digest, p.email,
+    SELECT g."patronId", (${bounds.map((b) => b.branchId)}::int[])[g.row] AS "branchId",
+           (${rows.stageId})[g.row] AS "stageId", g.decision, g.loans, left(md5(g.loans), 16) AS digest, p.email,
            CASE WHEN p."emailStatus" IN ('invalid', 'bounced', 'complained')
                 THEN to_char(p."emailStatusAt" AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') END AS since,
            p.language, p."cardNumber", p."firstName", p."lastName"
     FROM grouped g
     JOIN "Patron" p ON p.id = g."patronId"
-    ORDER BY g."branchId", g."stageId", g."patronId"`;
+    ORDER BY 2, 3, 1`;
 }
 
 function toNotices(
