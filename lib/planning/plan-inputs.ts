@@ -128,6 +128,11 @@ export type PlanInputs = {
   nextStageAfterDue: (number | null)[];
   /** per branch number: its last bounds row, where a walk over its stages stops */
   lastRow: number[];
+  /**
+   * Per bounds row: whether a later stage of its branch can come on or before the due date
+   * (a reminder): only then can a loan not yet past its due date step over this stage.
+   */
+  earlyAfter: boolean[];
 };
 
 /**
@@ -216,6 +221,14 @@ export function buildPlanInputs(
     }
     lastRow.push(rows.at(-1)?.row ?? 0);
   }
+  const earlyAfter = bounds.map((b, index) =>
+    bounds.some(
+      (later, laterIndex) =>
+        laterIndex > index &&
+        later.branchId === b.branchId &&
+        (later.stage.kind === "pre_due" || later.stage.offsetDays <= 0),
+    ),
+  );
   const maxReachDue =
     bounds
       .map((b) => b.reachDue)
@@ -241,6 +254,7 @@ export function buildPlanInputs(
     nextStage,
     nextStageAfterDue,
     lastRow,
+    earlyAfter,
   };
 }
 
