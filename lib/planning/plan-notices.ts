@@ -351,6 +351,7 @@ export function dueNoticesQuery(
                     LIMIT 1)
              END AS pick
       FROM decided l
+      OFFSET 0
     ),
     grouped AS (
       -- the decision entry fixes the channel and the patron's channel for the stage
