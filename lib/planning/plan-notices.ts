@@ -268,9 +268,10 @@ export function dueNoticesQuery(
   const channelOf = (decisionIndex: Prisma.Sql) =>
     Prisma.sql`(${inputs.decisionChannels}::text[])[${decisionIndex}]`;
   return Prisma.sql`
-    WITH history AS (
+    WITH history AS MATERIALIZED (
       -- the last notice of each open loan's cycle: its position (and notice) by one max() over
-      -- position << 40 | notice id, no sort; then its day and kind for the interval
+      -- position << 40 | notice id, no sort; then its day and kind for the interval. Made
+      -- once and hashed: inlined, PostgreSQL may run it again for every loan
       SELECT h."loanId", h.last >> 40 AS "lastPosition",
              CASE WHEN s.kind = 'overdue' THEN s.position END AS "lastOverduePosition",
              CASE WHEN s.kind = 'overdue' THEN n."planDate" END AS "lastOverdueDate"
@@ -334,10 +335,11 @@ export function dueNoticesQuery(
       SELECT l.id, l."itemId", l."patronId", l."dueDate",
              CASE WHEN l."hasCome" AND l.enabled IS DISTINCT FROM false AND ${channelOf(Prisma.sql`l.decision`)} IS NOT NULL
                   THEN l.row::bigint * ${PICK} + l.decision
-                  -- the stage gives this patron nothing: step over it to the next stage not
-                  -- switched off for them whose date has not come or that gives them a
-                  -- notice; it goes if it has come (a subquery run only for these few loans)
-                  ELSE (
+                  -- the stage gives this patron nothing (switched off for them, or come without
+                  -- a channel): step over it to the next stage not switched off for them whose
+                  -- date has not come or that gives them a notice; it goes if it has come (a
+                  -- subquery run only for these few loans)
+                  WHEN l.enabled IS NOT DISTINCT FROM false OR l."hasCome" THEN (
                     SELECT CASE WHEN ${hasCome(Prisma.sql`r`)} THEN r::bigint * ${PICK} + x.decision END
                     FROM generate_series(l.row + 1, (${inputs.lastRow}::int[])[l.number]) r
                     LEFT JOIN patron_stages ps ON ps."patronId" = l."patronId" AND ps."stageId" = (${rows.stageId})[r]

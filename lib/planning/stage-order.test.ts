@@ -40,7 +40,12 @@ const cases: Case[] = [
     dueDate: "2026-07-03",
     runs: daysFrom("2026-07-01", "2026-08-20"),
     // overdue 2 a full interval (7 calendar days) after overdue 1, and so on
-    expected: ["overdue-1@2026-07-24", "overdue-2@2026-07-31", "overdue-3@2026-08-07", "overdue-4@2026-08-14"],
+    expected: [
+      "overdue-1@2026-07-24",
+      "overdue-2@2026-07-31",
+      "overdue-3@2026-08-07",
+      "overdue-4@2026-08-14",
+    ],
   },
   {
     // The mirror image: overdue 1 in calendar days goes inside the closure (email needs no
@@ -51,7 +56,12 @@ const cases: Case[] = [
     closed: CLOSED_TWO_WEEKS,
     dueDate: "2026-07-03",
     runs: daysFrom("2026-07-01", "2026-08-20"),
-    expected: ["overdue-1@2026-07-10", "overdue-2@2026-07-31", "overdue-3@2026-08-07", "overdue-4@2026-08-14"],
+    expected: [
+      "overdue-1@2026-07-10",
+      "overdue-2@2026-07-31",
+      "overdue-3@2026-08-07",
+      "overdue-4@2026-08-14",
+    ],
   },
   {
     name: "the same example with the runs stopped during the closure: still overdue 1 first",
@@ -59,7 +69,12 @@ const cases: Case[] = [
     closed: CLOSED_TWO_WEEKS,
     dueDate: "2026-07-03",
     runs: [...daysFrom("2026-07-01", "2026-07-05"), ...daysFrom("2026-07-27", "2026-08-20")],
-    expected: ["overdue-1@2026-07-27", "overdue-2@2026-08-03", "overdue-3@2026-08-10", "overdue-4@2026-08-17"],
+    expected: [
+      "overdue-1@2026-07-27",
+      "overdue-2@2026-08-03",
+      "overdue-3@2026-08-10",
+      "overdue-4@2026-08-17",
+    ],
   },
   {
     name: "no closure, no mix: the stages on their own dates",
