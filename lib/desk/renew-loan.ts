@@ -2,6 +2,7 @@ import "server-only";
 import { ActionError } from "@/lib/auth/action-error";
 import { fromDbDate, type LocalDate, toDbDate } from "@/lib/dates";
 import type { DbTx } from "@/lib/db-client";
+import { recordForIls } from "@/lib/ils-outbox/record-for-ils";
 import { DEFAULT_RENEWAL_POLICY, type RenewalPolicy, renewalState } from "@/lib/loans/renewal-policy";
 import type { RenewLoanInput } from "./desk-input";
 import type { Audit, DeskActor } from "./desk-scope";
@@ -22,7 +23,17 @@ export async function renewLoan(
   await tx.$queryRaw`SELECT 1 FROM "Loan" WHERE "id" = ${input.loanId} AND "libraryId" = ${actor.libraryId} FOR UPDATE`;
   const loan = await tx.loan.findFirst({
     where: { id: input.loanId, libraryId: actor.libraryId },
-    select: { id: true, patronId: true, dueDate: true, renewalCount: true, reserved: true, returnedAt: true },
+    select: {
+      id: true,
+      ilsLoanId: true,
+      patronId: true,
+      dueDate: true,
+      renewalCount: true,
+      reserved: true,
+      returnedAt: true,
+      patron: { select: { cardNumber: true } },
+      item: { select: { barcode: true } },
+    },
   });
   if (!loan) throw new ActionError("desk.loanNotFound");
   const dueDate = fromDbDate(loan.dueDate);
@@ -37,6 +48,20 @@ export async function renewLoan(
   await tx.loan.update({
     where: { id: loan.id },
     data: { dueDate: toDbDate(state.newDueDate), renewalCount: loan.renewalCount + 1 },
+  });
+  await recordForIls(tx, {
+    libraryId: actor.libraryId,
+    kind: "renewal",
+    source: "desk",
+    patronId: loan.patronId,
+    loanId: loan.id,
+    payload: {
+      ilsLoanId: loan.ilsLoanId,
+      cardNumber: loan.patron.cardNumber,
+      barcode: loan.item.barcode,
+      dueDate: state.newDueDate,
+      renewalCount: loan.renewalCount + 1,
+    },
   });
   await audit({
     action: "loan.renew",
