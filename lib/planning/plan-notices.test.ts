@@ -185,13 +185,15 @@ describe("planNotices: never two notices for one loan and stage", () => {
     }
     const runs = await Promise.all([plan(t, today), plan(t, today), plan(t, today)]);
     const written = runs.map((r) => r.written!);
-    const expected = runs[0].notices.length;
+    // a run that starts after another has committed finds nothing left to plan
+    const complete = runs.reduce((most, run) => (run.notices.length > most.notices.length ? run : most));
+    const expected = complete.notices.length;
     expect(expected).toBeGreaterThan(12);
     expect(written.reduce((sum, w) => sum + w.notices, 0)).toBe(expected);
     expect(written.reduce((sum, w) => sum + w.noticeLoans, 0)).toBe(24);
     expect(await db.notice.count()).toBe(expected);
     expect(await db.noticeLoan.count()).toBe(24);
-    const letterNotices = runs[0].notices.filter((n) => n.channel !== "email").length;
+    const letterNotices = complete.notices.filter((n) => n.channel !== "email").length;
     expect(await db.letter.count()).toBe(letterNotices);
   });
 
