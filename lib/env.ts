@@ -35,6 +35,13 @@ const ZEnv = z.object({
   EMAIL_FROM: z.string().min(3).default("Bibliotheek <notices@rappel.example>"),
   /** Resend's limit for the whole team: 2 requests/s on older plans, 5/s on current ones */
   RESEND_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(2),
+  /**
+   * How long a send-run worker's claim on a run or batch holds without its heartbeat: a
+   * crashed worker's work is taken over after this (lib/sending). Tests shorten it.
+   */
+  RAPPEL_WORKER_LEASE_MS: z.coerce.number().int().min(500).default(10_000),
+  /** "off": this worker does not start the daily scheduled runs (tests, extra workers) */
+  RAPPEL_WORKER_SCHEDULE: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -19,7 +19,9 @@ ADD COLUMN     "sendBatchId" INTEGER;
 
 -- AlterTable
 ALTER TABLE "SendRun" ADD COLUMN     "activeSlot" TEXT,
+ADD COLUMN     "baseUrl" TEXT,
 ADD COLUMN     "emails" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "errorCode" TEXT,
 ADD COLUMN     "pausedAt" TIMESTAMPTZ(3),
 ADD COLUMN     "prepareOwner" TEXT,
 ADD COLUMN     "prepareUntil" TIMESTAMPTZ(3),
