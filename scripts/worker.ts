@@ -18,9 +18,7 @@ const worker = await startSendingWorker({
   sweepEveryMs: Math.min(2_000, leaseMs),
   retry: { baseDelayMs: 200, maxDelayMs: 5_000 },
   schedule:
-    env.RAPPEL_WORKER_SCHEDULE === "off"
-      ? false
-      : { baseUrl: env.NEXTAUTH_URL ?? "http://localhost:3000" },
+    env.RAPPEL_WORKER_SCHEDULE === "off" ? false : { baseUrl: env.NEXTAUTH_URL ?? "http://localhost:3000" },
   log: (message) => console.log(`${new Date().toISOString()} worker: ${message}`),
 });
 console.log(`send-run worker ${process.pid} started`);

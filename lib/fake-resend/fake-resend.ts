@@ -328,7 +328,8 @@ export async function startFakeResend(options: FakeResendOptions = {}) {
     }
     let reply: Reply;
     if (raw === null) reply = errorReply(413, "validation_error", "The request body is too large.");
-    else if (injection?.kind === "status" && !injection.afterProcessing) reply = injectedReply(injection.failure);
+    else if (injection?.kind === "status" && !injection.afterProcessing)
+      reply = injectedReply(injection.failure);
     else reply = await route(req, url, raw);
     // Accepted, and then the error a proxy or an overloaded API answers instead of the result.
     if (injection?.kind === "status" && injection.afterProcessing) reply = injectedReply(injection.failure);

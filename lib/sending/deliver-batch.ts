@@ -5,9 +5,9 @@ import { classifyResendError } from "@/lib/delivery/classify-resend-error";
 import type { ResendClient } from "@/lib/delivery/resend-client";
 import { type BatchResponse, matchResults } from "@/lib/delivery/send-email-batch";
 import { type AttemptFailure, type RetryOptions, withRetry } from "@/lib/delivery/with-retry";
-import { type RunStop, describeFailure } from "./describe-failure";
+import { describeFailure, type RunStop } from "./describe-failure";
 import { queueFallbackLetters } from "./queue-fallback-letters";
-import { stopSendRun } from "./stop-send-run";
+import { settleRunCounts, stopSendRun, stopSendRunIn } from "./stop-send-run";
 
 /** Resend keeps an idempotency key 24 h; a batch not confirmed before this goes to a librarian. */
 export const KEY_SAFE_LIFETIME_MS = 23 * 60 * 60 * 1000;
@@ -196,7 +196,8 @@ async function refuse(
     await tx.$executeRaw`
       UPDATE "Notice" SET status = 'planned', "sendBatchId" = NULL
       WHERE "sendBatchId" = ${batchId} AND status = 'queued'`;
+    await stopSendRunIn(tx, batch.sendRunId, stop);
   });
-  await stopSendRun(db, batch.sendRunId, stop);
+  await settleRunCounts(db, batch.sendRunId);
   return { outcome: "stopped", stop };
 }

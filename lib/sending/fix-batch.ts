@@ -51,7 +51,8 @@ type Candidate = {
 export async function fixBatch(tx: DbTx, input: FixBatchInput): Promise<FixBatchResult> {
   const { runId, libraryId, sender } = input;
   const result: FixBatchResult = { batchId: null, emails: 0, cancelled: 0, failed: 0, lettersQueued: 0 };
-  if (input.noticeIds.length > MAX_BATCH_EMAILS) throw new Error(`a batch holds at most ${MAX_BATCH_EMAILS} emails`);
+  if (input.noticeIds.length > MAX_BATCH_EMAILS)
+    throw new Error(`a batch holds at most ${MAX_BATCH_EMAILS} emails`);
   const candidates = await tx.$queryRaw<Candidate[]>`
     SELECT n.id, n."idempotencyKey", n."stageId", s.kind::text AS kind, n.subject, n.html, n.text, n.content,
            coalesce(nullif(trim(p.email), ''), n."recipientEmail") AS email,
@@ -173,7 +174,9 @@ async function renderWithout(
   const content = storedNoticeContent(notice.content);
   if (!content) return null;
   try {
-    const items = content.items.filter((item) => item.loanId === undefined || !stale.has(Number(item.loanId)));
+    const items = content.items.filter(
+      (item) => item.loanId === undefined || !stale.has(Number(item.loanId)),
+    );
     const rendered = await renderNotice({ ...content, items });
     return { subject: rendered.subject, html: rendered.html, text: rendered.text };
   } catch {

@@ -97,7 +97,6 @@ export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Pr
   }
 }
 
-
 /**
  * Renders the notices not rendered yet; when the batch fails as a whole, one by one, so a
  * notice whose content cannot be rendered fails alone (fixBatch marks it failed with a reason).

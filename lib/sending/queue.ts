@@ -36,7 +36,8 @@ type Registered = { handler: JobHandler<never>; options: JobOptions };
 type QueueState = { boss?: Promise<PgBoss>; connection?: QueueConnection; jobs: Map<string, Registered> };
 
 const globalForQueue = globalThis as unknown as { rappelQueue?: QueueState };
-const state: QueueState = (globalForQueue.rappelQueue ??= { jobs: new Map() });
+globalForQueue.rappelQueue ??= { jobs: new Map() };
+const state: QueueState = globalForQueue.rappelQueue;
 
 /** Tells the queue which database to use; call once per process before the first `getQueue`. */
 export function configureQueue(connection: QueueConnection): void {
@@ -111,6 +112,13 @@ export async function startJobWorkers(): Promise<void> {
       );
     }
   }
+}
+
+/** Stops this process's workers (the queue stays usable for `enqueue`). */
+export async function stopJobWorkers(): Promise<void> {
+  if (!state.boss) return;
+  const boss = await state.boss;
+  for (const name of state.jobs.keys()) await boss.offWork(name);
 }
 
 /** Stops the workers and closes the queue's connections (tests, shutdown). */

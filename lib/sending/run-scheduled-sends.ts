@@ -6,7 +6,12 @@ import { startSendRun } from "./start-send-run";
 
 /** "07:00" in the library's time zone has come on its local day `now`. */
 export function localTimeReached(sendTime: string, timeZone: string, now: Date): boolean {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  })
     .formatToParts(now)
     .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
   return `${parts.hour}:${parts.minute}` >= sendTime;
@@ -17,7 +22,10 @@ export function localTimeReached(sendTime: string, timeZone: string, now: Date):
  * that has no run for today yet, starts one. Branch calendars are the planner's business:
  * a branch closed today plans nothing. Returns the ids of the runs started.
  */
-export async function runScheduledSends(db: Db, { now = new Date(), baseUrl }: { now?: Date; baseUrl: string }) {
+export async function runScheduledSends(
+  db: Db,
+  { now = new Date(), baseUrl }: { now?: Date; baseUrl: string },
+) {
   const libraries = await db.library.findMany({
     where: { sendScheduled: true },
     select: { id: true, timeZone: true, sendTime: true },

@@ -9,7 +9,10 @@ import { createDbRateLimiter } from "./rate-bucket";
  * RESEND_BASE_URL is set, behind the one rate limit all workers share (a row in PostgreSQL).
  * The sender is in each fixed email; the client's own `from` is never used.
  */
-export function createSendingClient(db: Db, overrides: { apiKey?: string; baseUrl?: string; perSecond?: number } = {}): ResendClient {
+export function createSendingClient(
+  db: Db,
+  overrides: { apiKey?: string; baseUrl?: string; perSecond?: number } = {},
+): ResendClient {
   const apiKey = overrides.apiKey ?? env.RESEND_API_KEY;
   if (!apiKey) throw new Error("RESEND_API_KEY is not set: email cannot be sent");
   return buildResendClient({

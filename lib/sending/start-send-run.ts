@@ -40,6 +40,10 @@ export async function startSendRun(tx: DbTx | Db, input: StartSendRunInput): Pro
     RETURNING id`;
   if (inserted.length > 0) return { runId: inserted[0].id, started: true };
   const existing = await tx.sendRun.findUnique({ where: { activeSlot }, select: { id: true } });
-  if (!existing) throw new Prisma.PrismaClientKnownRequestError("send run slot vanished", { code: "P2034", clientVersion: "" });
+  if (!existing)
+    throw new Prisma.PrismaClientKnownRequestError("send run slot vanished", {
+      code: "P2034",
+      clientVersion: "",
+    });
   return { runId: existing.id, started: false };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db-client";
+import type { Db, DbTx } from "@/lib/db-client";
 import type { RunStop } from "./describe-failure";
 
 /**
@@ -8,7 +8,13 @@ import type { RunStop } from "./describe-failure";
  * batches tried but never confirmed keep their key for the next run to finish.
  */
 export async function stopSendRun(db: Db, runId: number, stop: RunStop): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await db.$transaction((tx) => stopSendRunIn(tx, runId, stop));
+  await settleRunCounts(db, runId);
+}
+
+/** The same inside the caller's transaction (so nothing can end the run in between); settle counts after. */
+export async function stopSendRunIn(tx: DbTx, runId: number, stop: RunStop): Promise<void> {
+  {
     const stopped = await tx.$executeRaw`
       UPDATE "SendRun" SET status = 'failed', "errorCode" = ${stop.code}, error = ${stop.message},
         "finishedAt" = clock_timestamp(), "activeSlot" = NULL, "prepareOwner" = NULL, "prepareUntil" = NULL
@@ -23,8 +29,7 @@ export async function stopSendRun(db: Db, runId: number, stop: RunStop): Promise
         UPDATE "Notice" SET status = 'planned', "sendBatchId" = NULL
         WHERE "sendBatchId" = ANY(${dissolved.map((b) => b.id)}::int[]) AND status = 'queued'`;
     }
-  });
-  await settleRunCounts(db, runId);
+  }
 }
 
 /** Writes the run's counts from its notices: what the history shows after the run. */

@@ -5,14 +5,15 @@ import type { ResendClient } from "@/lib/delivery/resend-client";
 import type { RetryOptions } from "@/lib/delivery/with-retry";
 import { deliverBatch } from "./deliver-batch";
 import { prepareSendRun } from "./prepare-send-run";
-import { enqueue, registerJob, startJobWorkers } from "./queue";
+import { enqueue, registerJob, startJobWorkers, stopJobWorkers } from "./queue";
 import { runScheduledSends } from "./run-scheduled-sends";
 import { sweepSendRuns } from "./sweep-send-runs";
 
 export const SEND_JOBS = { prepare: "send-run-prepare", deliver: "send-run-deliver" } as const;
 
 /** Hands a run to the workers (after the transaction that created it committed). */
-export const nudgeSendRun = (runId: number) => enqueue(SEND_JOBS.prepare, { runId }, { singletonKey: `run-${runId}` });
+export const nudgeSendRun = (runId: number) =>
+  enqueue(SEND_JOBS.prepare, { runId }, { singletonKey: `run-${runId}` });
 /** Hands a fixed batch to the delivery workers. */
 export const nudgeBatch = (batchId: number) =>
   enqueue(SEND_JOBS.deliver, { batchId }, { singletonKey: `batch-${batchId}` });
@@ -41,7 +42,8 @@ export type SendingWorkerOptions = {
  */
 export async function startSendingWorker(options: SendingWorkerOptions): Promise<{ stop(): Promise<void> }> {
   const { db, client } = options;
-  const workerId = options.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const workerId =
+    options.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const leaseMs = options.leaseMs ?? 10_000;
   const log = options.log ?? (() => undefined);
 
@@ -105,6 +107,7 @@ export async function startSendingWorker(options: SendingWorkerOptions): Promise
       stopped = true;
       clearInterval(sweepTimer);
       if (scheduleTimer) clearInterval(scheduleTimer);
+      await stopJobWorkers();
     },
   };
 }
