@@ -8,8 +8,7 @@ import { CHANGE_PASSWORD_PATH } from "@/lib/auth/paths";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { STAFF_PAGES } from "@/lib/auth/staff-pages";
-import { db } from "@/lib/db";
-import { getCurrentLibrary } from "@/lib/library/current-library";
+import { LibraryChooser } from "./library-chooser";
 
 // Every staff page reads the database at request time; the build never touches it.
 export const dynamic = "force-dynamic";
@@ -17,11 +16,10 @@ export const dynamic = "force-dynamic";
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   // Every page checks its own role too; this makes sure the shell never shows signed out.
   const staff = await requireStaff("desk");
-  const [t, tNav, tRoles, library] = await Promise.all([
+  const [t, tNav, tRoles] = await Promise.all([
     getTranslations("shell"),
     getTranslations("nav"),
     getTranslations("roles"),
-    getCurrentLibrary(db),
   ]);
   const nav = STAFF_PAGES.filter((page) => roleAtLeast(staff.role, page.role));
   return (
@@ -32,7 +30,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             <Link href="/" className="text-xl font-bold tracking-tight text-brand no-underline">
               Rappel
             </Link>
-            <span className="truncate text-sm text-muted">{library?.name ?? t("noLibrary")}</span>
+            {staff.libraryId === null ? (
+              <LibraryChooser current={staff.library} />
+            ) : (
+              <span className="truncate text-sm text-muted">{staff.library.name}</span>
+            )}
           </div>
           <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
             <section aria-label={t("userMenu")} className="flex flex-wrap items-center gap-x-4 gap-y-2">

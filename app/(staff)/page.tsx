@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { getCurrentLibrary, libraryToday } from "@/lib/library/current-library";
+import { libraryToday } from "@/lib/library/current-library";
 import { getTodayFigures } from "@/lib/statistics/today-figures";
 import {
   DueSoonTable,
@@ -23,22 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function TodayPage() {
   const staff = await requireStaff("desk");
-  const [t, library] = await Promise.all([getTranslations("today"), getCurrentLibrary(db)]);
-
-  if (!library) {
-    return (
-      <div className="max-w-2xl">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <section aria-labelledby="no-library" className="mt-6 rounded-lg border border-line bg-surface p-5">
-          <h2 id="no-library" className="text-lg font-semibold">
-            {t("noLibrary.title")}
-          </h2>
-          <p className="mt-2 leading-relaxed">{t("noLibrary.body")}</p>
-        </section>
-      </div>
-    );
-  }
-
+  const { library } = staff;
+  const t = await getTranslations("today");
   const today = libraryToday(library);
   const stages = await db.noticeStage.findMany({
     where: { libraryId: library.id, kind: "overdue", enabled: true },

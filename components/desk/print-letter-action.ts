@@ -26,10 +26,10 @@ export const printLetterAction = staffAction<
   schema: ZPrintLetter,
   // the timeline shows the letter as printed at once
   revalidate: (result) => [`/patrons/${result.patronId}`],
-  async run({ tx, staff, input, audit }) {
+  async run({ tx, library, input, audit }) {
     const result = await printDeskLetter(tx, {
       noticeId: input.noticeId,
-      libraryId: staff.libraryId,
+      libraryId: library.id,
       baseUrl: await publicBaseUrl(),
     });
     if (!result) throw new ActionError("noticeNotFound");

@@ -41,8 +41,9 @@ const ROW = {
   after: true,
 } as const;
 
-function whereFor(filters: AuditFilters, timeZone: string): Prisma.AuditEntryWhereInput {
+function whereFor(libraryId: number, filters: AuditFilters, timeZone: string): Prisma.AuditEntryWhereInput {
   return {
+    libraryId,
     actorId: filters.actorId,
     action: filters.action,
     entityType: filters.entityType,
@@ -54,14 +55,15 @@ function whereFor(filters: AuditFilters, timeZone: string): Prisma.AuditEntryWhe
   };
 }
 
-/** One page of the audit log, newest first. */
+/** One page of a library's audit log, newest first. */
 export async function listAuditEntries(
   db: Db,
+  libraryId: number,
   filters: AuditFilters,
   options: { page?: number; pageSize?: number; timeZone?: string } = {},
 ): Promise<{ rows: AuditRow[]; total: number; page: number; pageCount: number }> {
   const pageSize = options.pageSize ?? AUDIT_PAGE_SIZE;
-  const where = whereFor(filters, options.timeZone ?? DEFAULT_TIME_ZONE);
+  const where = whereFor(libraryId, filters, options.timeZone ?? DEFAULT_TIME_ZONE);
   const total = await db.auditEntry.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, options.page ?? 1), pageCount);
@@ -75,21 +77,30 @@ export async function listAuditEntries(
   return { rows, total, page, pageCount };
 }
 
-/** What the filter lists offer: the actors, actions and entity types that occur. */
-export async function auditFilterOptions(db: Db): Promise<{
+/** What the filter lists offer: the actors, actions and entity types that occur in a library's log. */
+export async function auditFilterOptions(
+  db: Db,
+  libraryId: number,
+): Promise<{
   actors: { id: number; label: string }[];
   actions: string[];
   entityTypes: string[];
 }> {
   const [actors, actions, entityTypes] = await Promise.all([
     db.auditEntry.findMany({
-      where: { actorId: { not: null } },
+      where: { libraryId, actorId: { not: null } },
       distinct: ["actorId"],
       orderBy: [{ actorId: "asc" }, { at: "desc" }],
       select: { actorId: true, actorLabel: true },
     }),
-    db.auditEntry.findMany({ distinct: ["action"], orderBy: { action: "asc" }, select: { action: true } }),
     db.auditEntry.findMany({
+      where: { libraryId },
+      distinct: ["action"],
+      orderBy: { action: "asc" },
+      select: { action: true },
+    }),
+    db.auditEntry.findMany({
+      where: { libraryId },
       distinct: ["entityType"],
       orderBy: { entityType: "asc" },
       select: { entityType: true },
@@ -105,9 +116,14 @@ export async function auditFilterOptions(db: Db): Promise<{
 }
 
 /** The entries about one patron, newest first, for the patron's page. */
-export async function listAuditForPatron(db: Db, patronId: number, limit = 100): Promise<AuditRow[]> {
+export async function listAuditForPatron(
+  db: Db,
+  libraryId: number,
+  patronId: number,
+  limit = 100,
+): Promise<AuditRow[]> {
   return db.auditEntry.findMany({
-    where: { patronId },
+    where: { libraryId, patronId },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
     select: ROW,

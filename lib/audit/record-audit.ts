@@ -40,12 +40,17 @@ function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
 }
 
 /**
- * Writes one audit entry. Call it with the transaction client of the change itself, so the
+ * Writes one audit entry of a library (the audit log belongs to a library). Call it with the transaction client of the change itself, so the
  * entry exists exactly when the change does.
  */
-export async function recordAudit(tx: Writer, entry: AuditActor & AuditChange): Promise<void> {
+export async function recordAudit(
+  tx: Writer,
+  /** libraryId null only for a change outside every library (the command line creating a consortium-wide account) */
+  entry: AuditActor & AuditChange & { libraryId: number | null },
+): Promise<void> {
   await tx.auditEntry.create({
     data: {
+      libraryId: entry.libraryId,
       actorId: entry.actorId,
       actorLabel: entry.actorLabel,
       action: entry.action,

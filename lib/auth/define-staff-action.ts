@@ -3,9 +3,10 @@ import type { z } from "zod";
 import { type AuditChange, recordAudit, staffActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { StaffLibrary } from "@/lib/library/current-library";
 import { ActionError } from "./action-error";
 import type { ActionState, FieldErrors } from "./action-state";
-import type { StaffSession } from "./load-staff-session";
+import type { StaffSession, StaffWithLibrary } from "./load-staff-session";
 import { roleAtLeast, type StaffRole } from "./roles";
 
 /**
@@ -45,9 +46,11 @@ export type StaffActionDeps = {
 
 export type StaffActionContext<TInput> = {
   tx: StaffTx;
-  staff: StaffSession;
+  staff: StaffWithLibrary;
+  /** the library this request works for: scope every query and write by its id */
+  library: StaffLibrary;
   input: TInput;
-  /** writes an audit entry in this transaction, with the signed-in staff member as actor */
+  /** writes an audit entry of this library in this transaction, with the signed-in staff member as actor */
   audit(change: AuditChange): Promise<void>;
 };
 
@@ -146,6 +149,8 @@ export function createStaffActionFactory(getDeps: () => StaffActionDeps | Promis
       if (staff.mustChangePassword && !config.allowWhilePasswordChangeRequired)
         return fail(say("mustChangePassword"));
       if (!roleAtLeast(staff.role, config.role)) return fail(say("forbidden"));
+      const library = staff.library;
+      if (!library) return fail(say("chooseLibrary"));
 
       const parsed = config.schema.safeParse(formData instanceof FormData ? formDataToObject(formData) : {});
       if (!parsed.success) {
@@ -165,9 +170,10 @@ export function createStaffActionFactory(getDeps: () => StaffActionDeps | Promis
           async (tx) => {
             const value = await config.run({
               tx,
-              staff,
+              staff: { ...staff, library },
+              library,
               input,
-              audit: (change) => recordAudit(tx, { ...staffActor(staff), ...change }),
+              audit: (change) => recordAudit(tx, { libraryId: library.id, ...staffActor(staff), ...change }),
             });
             if (config.rollBack) throw new RolledBack(value);
             return value;

@@ -1,9 +1,11 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { authOptions } from "./auth-options";
 import { loadStaffSession, type StaffSession } from "./load-staff-session";
+import { LIBRARY_COOKIE } from "./paths";
 
 export type { StaffSession };
 
@@ -15,5 +17,10 @@ export type { StaffSession };
 export const getStaffSession = cache(async (): Promise<StaffSession | null> => {
   const session = await getServerSession(authOptions);
   if (!session) return null;
-  return loadStaffSession(db, { staffId: session.staffId, sessionVersion: session.sessionVersion });
+  const chosen = Number((await cookies()).get(LIBRARY_COOKIE)?.value);
+  return loadStaffSession(
+    db,
+    { staffId: session.staffId, sessionVersion: session.sessionVersion },
+    Number.isSafeInteger(chosen) && chosen > 0 ? chosen : null,
+  );
 });

@@ -1,9 +1,11 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getStaffSession, type StaffSession } from "./get-staff-session";
+import { getStaffSession } from "./get-staff-session";
+import type { StaffWithLibrary } from "./load-staff-session";
 import {
   CHANGE_PASSWORD_PATH,
+  CHOOSE_LIBRARY_PATH,
   FORBIDDEN_PATH,
   REQUEST_PATH_HEADER,
   safeReturnPath,
@@ -11,19 +13,24 @@ import {
 } from "./paths";
 import { roleAtLeast, type StaffRole } from "./roles";
 
+export type { StaffWithLibrary };
+
 /**
  * The guard at the top of every staff page: the signed-in staff member with at least
- * `minRole`. Signed out (or a session that is no longer valid): to the sign-in page, which
- * brings them back here. A password to replace: to the change-password page. A role too low:
- * to the "no access" page, which says which role the page needs.
+ * `minRole`, and the library this request works for (`staff.library`, never null: every query
+ * of the page is scoped by its id). Signed out (or a session that is no longer valid): to the
+ * sign-in page, which brings them back here. A password to replace: to the change-password
+ * page. A consortium-wide account that has not chosen a library yet: to the choice. A role
+ * too low: to the "no access" page, which says which role the page needs.
  */
-export async function requireStaff(minRole: StaffRole = "desk"): Promise<StaffSession> {
+export async function requireStaff(minRole: StaffRole = "desk"): Promise<StaffWithLibrary> {
   const staff = await getStaffSession();
   const here = safeReturnPath((await headers()).get(REQUEST_PATH_HEADER));
   if (!staff) redirect(signInPath(here));
   if (staff.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
+  if (!staff.library) redirect(`${CHOOSE_LIBRARY_PATH}?${new URLSearchParams({ from: here })}`);
   if (!roleAtLeast(staff.role, minRole)) {
     redirect(`${FORBIDDEN_PATH}?${new URLSearchParams({ need: minRole, from: here })}`);
   }
-  return staff;
+  return { ...staff, library: staff.library };
 }

@@ -17,13 +17,15 @@ const translate: Translate = (key) => {
 };
 
 let signedIn: number | null = null;
+/** a consortium-wide account's choice of library (the header's cookie) */
+let chosenLibrary: number | null = null;
 const revalidated: string[] = [];
 const staffAction = createStaffActionFactory(() => ({
   db,
   getSession: async () => {
     if (signedIn === null) return null;
     const user = await db.staffUser.findUnique({ where: { id: signedIn }, select: { sessionVersion: true } });
-    return loadStaffSession(db, { staffId: signedIn, sessionVersion: user?.sessionVersion });
+    return loadStaffSession(db, { staffId: signedIn, sessionVersion: user?.sessionVersion }, chosenLibrary);
   },
   translate: async () => translate,
   revalidatePath: (path) => {
@@ -76,6 +78,7 @@ describe("staffAction", () => {
     run.mockClear();
     revalidated.length = 0;
     signedIn = null;
+    chosenLibrary = null;
     libraryId = (await db.library.create({ data: { code: "t", name: "Bibliotheek Test" } })).id;
     desk = (await createTestStaff(db, { email: "desk@bib.be", role: "desk" })).id;
     librarian = (await createTestStaff(db, { email: "lib@bib.be", role: "librarian", name: "Lies" })).id;
@@ -90,6 +93,40 @@ describe("staffAction", () => {
     expect(run).not.toHaveBeenCalled();
     expect(await state()).toEqual({ name: "Bibliotheek Test", audits: 0 });
     expect(revalidated).toEqual([]);
+  });
+
+  it("the action works in the staff member's own library, whatever ids the form carries", async () => {
+    const other = await db.library.create({ data: { code: "o", name: "Andere bib" } });
+    const own = await createTestStaff(db, { email: "own@bib.be", role: "librarian", libraryId: other.id });
+    const whereAmI = staffAction({
+      name: "whereAmI",
+      role: "desk",
+      schema: z.object({ libraryId: z.coerce.number() }),
+      run: async ({ library, staff, audit }) => {
+        await audit({ action: "test.where", entityType: "Library", entityId: library.id });
+        return `${library.name}/${staff.library.id}`;
+      },
+      onSuccess: (where) => ({ message: where }),
+    });
+    signedIn = own.id;
+    const result = await whereAmI({ ok: false }, form({ libraryId: String(libraryId) }));
+    expect(result).toEqual({ ok: true, message: `Andere bib/${other.id}` });
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { action: "test.where" } });
+    expect(entry.libraryId).toBe(other.id);
+  });
+
+  it("a consortium-wide account that has not chosen among several libraries is refused and nothing changes", async () => {
+    const second = await db.library.create({ data: { code: "two", name: "Tweede bib" } });
+    signedIn = librarian; // no library of its own
+    const refused = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "Overgenomen" }));
+    expect(refused).toEqual({ ok: false, message: nl.actions.chooseLibrary, fieldErrors: undefined });
+    expect(run).not.toHaveBeenCalled();
+    expect(await state()).toEqual({ name: "Bibliotheek Test", audits: 0 });
+
+    chosenLibrary = second.id;
+    const chosen = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "Bib Nieuw" }));
+    expect(chosen).toEqual({ ok: true });
+    expect((await db.auditEntry.findFirstOrThrow()).libraryId).toBe(second.id);
   });
 
   it("a signed-out call is refused and nothing changes", async () => {

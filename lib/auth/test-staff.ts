@@ -14,6 +14,8 @@ export async function createTestStaff(
     name?: string;
     disabled?: boolean;
     mustChangePassword?: boolean;
+    /** the library the account belongs to; none = a consortium-wide account */
+    libraryId?: number | null;
   },
 ) {
   testHash ??= hashPassword(TEST_PASSWORD);
@@ -25,6 +27,7 @@ export async function createTestStaff(
       passwordHash: await testHash,
       disabledAt: fields.disabled ? new Date() : null,
       mustChangePassword: fields.mustChangePassword ?? false,
+      libraryId: fields.libraryId ?? null,
     },
   });
 }

@@ -15,7 +15,14 @@ const db = useTestDb();
 /** Runs desk domain code the way the action wrapper does: one transaction, audited. */
 function asDesk<T>(db: Db, actor: DeskActor, work: (tx: DbTx, audit: Audit) => Promise<T>): Promise<T> {
   return db.$transaction((tx) =>
-    work(tx, (change) => recordAudit(tx, { actorId: actor.staffId, actorLabel: "Lotte Balie", ...change })),
+    work(tx, (change) =>
+      recordAudit(tx, {
+        libraryId: actor.libraryId,
+        actorId: actor.staffId,
+        actorLabel: "Lotte Balie",
+        ...change,
+      }),
+    ),
   );
 }
 

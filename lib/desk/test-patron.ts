@@ -35,6 +35,7 @@ export async function createTestPatron(db: Db, code = "lib") {
     email: `desk-${code}@bib.be`,
     role: "desk",
     name: "Lotte Balie",
+    libraryId: library.id,
   });
   const patron = await db.patron.create({
     data: {

@@ -17,13 +17,13 @@ export type PrintDeskLetterResult = {
  */
 export async function printDeskLetter(
   db: Db | DbTx,
-  input: { noticeId: number; libraryId: number | null; baseUrl: string; now?: Date },
+  input: { noticeId: number; libraryId: number; baseUrl: string; now?: Date },
 ): Promise<PrintDeskLetterResult | null> {
   const notice = await db.notice.findFirst({
     where: {
       id: input.noticeId,
       status: { not: "cancelled" },
-      ...(input.libraryId ? { libraryId: input.libraryId } : {}),
+      libraryId: input.libraryId,
     },
     select: { id: true, libraryId: true, patronId: true, channel: true, renderedAt: true },
   });

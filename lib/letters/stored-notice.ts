@@ -1,6 +1,4 @@
 import "server-only";
-import type { StaffSession } from "@/lib/auth/load-staff-session";
-import { roleAtLeast } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db-client";
 import { type StoredNoticeContent, storedNoticeContent } from "@/lib/rendering/render-planned-notices";
 
@@ -16,25 +14,18 @@ export type StoredNotice = {
   letterReasons: string[];
 };
 
-export type StoredNoticeLookup = { ok: true; notice: StoredNotice } | { ok: false; response: Response };
-
 /**
- * A stored notice for the desk's routes: 401 signed out, 403 below desk or while a password
- * change is due, 404 unknown or another library's notice (never says which).
+ * A stored notice of one library, for the desk's routes; null when the id is malformed,
+ * unknown or another library's (the routes answer 404 and never say which).
  */
 export async function loadStoredNotice(
   db: Db,
-  staff: StaffSession | null,
+  libraryId: number,
   rawId: string,
-): Promise<StoredNoticeLookup> {
-  if (!staff) return { ok: false, response: new Response("Not signed in", { status: 401 }) };
-  if (staff.mustChangePassword || !roleAtLeast(staff.role, "desk")) {
-    return { ok: false, response: new Response("Forbidden", { status: 403 }) };
-  }
-  const notFound = { ok: false, response: new Response("No such notice", { status: 404 }) } as const;
-  if (!/^\d{1,9}$/.test(rawId)) return notFound;
+): Promise<StoredNotice | null> {
+  if (!/^\d{1,9}$/.test(rawId)) return null;
   const row = await db.notice.findFirst({
-    where: { id: Number(rawId), ...(staff.libraryId ? { libraryId: staff.libraryId } : {}) },
+    where: { id: Number(rawId), libraryId },
     select: {
       id: true,
       channel: true,
@@ -46,14 +37,11 @@ export async function loadStoredNotice(
       letters: { select: { reason: true } },
     },
   });
-  if (!row) return notFound;
+  if (!row) return null;
   return {
-    ok: true,
-    notice: {
-      ...row,
-      content: storedNoticeContent(row.content),
-      letterReasons: row.letters.map((letter) => letter.reason),
-    },
+    ...row,
+    content: storedNoticeContent(row.content),
+    letterReasons: row.letters.map((letter) => letter.reason),
   };
 }
 

@@ -17,7 +17,7 @@ export async function createStaffUser(
 ) {
   if (input.branchId !== null) {
     const branch = await tx.branch.findUnique({ where: { id: input.branchId }, select: { libraryId: true } });
-    if (!branch || (input.libraryId !== null && branch.libraryId !== input.libraryId))
+    if (!branch || branch.libraryId !== input.libraryId)
       throw new ActionError("unknownBranch", { field: "branchId" });
   }
   const user = await tx.staffUser.create({
@@ -33,6 +33,7 @@ export async function createStaffUser(
     select: STAFF_SNAPSHOT_SELECT,
   });
   await recordAudit(tx, {
+    libraryId: input.libraryId,
     ...actor,
     action: "staff.create",
     entityType: "StaffUser",

@@ -15,9 +15,10 @@ const LIST_SELECT = {
   createdAt: true,
 } as const;
 
-/** Every staff account for the admin list: active ones first, then by name. */
-export function listStaffUsers(db: Db) {
+/** Every staff account of a library for the admin list: active ones first, then by name. */
+export function listStaffUsers(db: Db, libraryId: number) {
   return db.staffUser.findMany({
+    where: { libraryId },
     orderBy: [{ disabledAt: { sort: "desc", nulls: "first" } }, { name: "asc" }],
     select: LIST_SELECT,
   });
@@ -25,11 +26,16 @@ export function listStaffUsers(db: Db) {
 
 export type StaffListRow = Awaited<ReturnType<typeof listStaffUsers>>[number];
 
-export function getStaffUser(db: Db, id: number) {
-  return db.staffUser.findUnique({ where: { id }, select: LIST_SELECT });
+/** One account of the library; another library's is not found. */
+export function getStaffUser(db: Db, libraryId: number, id: number) {
+  return db.staffUser.findFirst({ where: { id, libraryId }, select: LIST_SELECT });
 }
 
-/** The branches an account can be limited to. */
-export function listBranchChoices(db: Db) {
-  return db.branch.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+/** The library's branches an account can be limited to. */
+export function listBranchChoices(db: Db, libraryId: number) {
+  return db.branch.findMany({
+    where: { libraryId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }

@@ -20,9 +20,11 @@ function inTransaction<T>(
   work: (tx: Tx, audit: (change: AuditChange) => Promise<void>) => Promise<T>,
 ): Promise<T> {
   return db.$transaction((tx) =>
-    work(tx, (change) => recordAudit(tx, { actorId, actorLabel: "test", ...change })),
+    work(tx, (change) => recordAudit(tx, { libraryId, actorId, actorLabel: "test", ...change })),
   );
 }
+
+let libraryId: number;
 
 describe("staff accounts", () => {
   let admin: number;
@@ -30,8 +32,9 @@ describe("staff accounts", () => {
 
   beforeEach(async () => {
     await resetDatabase(db);
-    admin = (await createTestStaff(db, { email: "admin@bib.be", role: "admin" })).id;
-    desk = (await createTestStaff(db, { email: "desk@bib.be", role: "desk" })).id;
+    libraryId = (await db.library.create({ data: { code: "a", name: "Bibliotheek A" } })).id;
+    admin = (await createTestStaff(db, { email: "admin@bib.be", role: "admin", libraryId })).id;
+    desk = (await createTestStaff(db, { email: "desk@bib.be", role: "desk", libraryId })).id;
   });
 
   it("the app's client never returns password hashes unless asked", async () => {
@@ -41,16 +44,16 @@ describe("staff accounts", () => {
   });
 
   it("the last active admin can be neither demoted nor disabled, and admins cannot change their own role", async () => {
-    const other = (await createTestStaff(db, { email: "other@bib.be", role: "admin" })).id;
+    const other = (await createTestStaff(db, { email: "other@bib.be", role: "admin", libraryId })).id;
     await expect(
       inTransaction(db, admin, (tx, audit) =>
-        updateStaffUser(tx, audit, admin, admin, { name: "A", role: "desk", branchId: null }),
+        updateStaffUser(tx, audit, admin, libraryId, admin, { name: "A", role: "desk", branchId: null }),
       ),
     ).rejects.toThrow("ownRole");
-    await inTransaction(db, admin, (tx, audit) => setStaffDisabled(tx, audit, admin, other, true));
+    await inTransaction(db, admin, (tx, audit) => setStaffDisabled(tx, audit, admin, libraryId, other, true));
     await expect(
       inTransaction(db, other, (tx, audit) =>
-        updateStaffUser(tx, audit, other, admin, { name: "A", role: "manager", branchId: null }),
+        updateStaffUser(tx, audit, other, libraryId, admin, { name: "A", role: "manager", branchId: null }),
       ),
     ).rejects.toThrow("lastAdmin");
     expect((await db.staffUser.findUniqueOrThrow({ where: { id: admin } })).role).toBe("admin");
@@ -59,7 +62,7 @@ describe("staff accounts", () => {
   it("disabling an account ends its open sessions", async () => {
     const before = await loadStaffSession(db, { staffId: desk, sessionVersion: 0 });
     expect(before?.role).toBe("desk");
-    await inTransaction(db, admin, (tx, audit) => setStaffDisabled(tx, audit, admin, desk, true));
+    await inTransaction(db, admin, (tx, audit) => setStaffDisabled(tx, audit, admin, libraryId, desk, true));
     expect(await loadStaffSession(db, { staffId: desk, sessionVersion: 0 })).toBeNull();
     expect(await loadStaffSession(db, { staffId: desk, sessionVersion: 1 })).toBeNull();
     const entry = await db.auditEntry.findFirstOrThrow({ where: { action: "staff.disable" } });
@@ -70,7 +73,7 @@ describe("staff accounts", () => {
   it("a password reset gives a working temporary password, forces a change, ends sessions, lifts a lock and audits no secret", async () => {
     await db.staffUser.update({ where: { id: desk }, data: { lockedUntil: new Date(Date.now() + 600_000) } });
     const { temporaryPassword } = await inTransaction(db, admin, (tx, audit) =>
-      resetStaffPassword(tx, audit, desk),
+      resetStaffPassword(tx, audit, libraryId, desk),
     );
     expect(temporaryPassword).toMatch(/^[a-zA-Z2-9]{4}-[a-zA-Z2-9]{4}-[a-zA-Z2-9]{4}$/);
     expect(await loadStaffSession(db, { staffId: desk, sessionVersion: 0 })).toBeNull();
@@ -86,6 +89,41 @@ describe("staff accounts", () => {
     expect(entries).toHaveLength(1);
     expect(JSON.stringify(entries)).not.toContain(temporaryPassword);
     expect(JSON.stringify(entries)).not.toMatch(/\$2[aby]\$/);
+  });
+
+  it("an admin of one library can neither change, disable nor reset the accounts of another", async () => {
+    const libraryB = (await db.library.create({ data: { code: "b", name: "Bibliotheek B" } })).id;
+    const adminB = (
+      await createTestStaff(db, { email: "admin-b@bib.be", role: "admin", libraryId: libraryB })
+    ).id;
+    const before = await db.staffUser.findUniqueOrThrow({
+      where: { id: admin },
+      omit: { passwordHash: false },
+    });
+    // admin of B acting in B, with ids of A's accounts
+    const asB = <T>(work: (tx: Tx, audit: (change: AuditChange) => Promise<void>) => Promise<T>) =>
+      db.$transaction((tx) =>
+        work(tx, (change) =>
+          recordAudit(tx, { libraryId: libraryB, actorId: adminB, actorLabel: "b", ...change }),
+        ),
+      );
+    await expect(
+      asB((tx, audit) =>
+        updateStaffUser(tx, audit, adminB, libraryB, admin, { name: "X", role: "desk", branchId: null }),
+      ),
+    ).rejects.toThrow("staffNotFound");
+    await expect(
+      asB((tx, audit) => setStaffDisabled(tx, audit, adminB, libraryB, admin, true)),
+    ).rejects.toThrow("staffNotFound");
+    await expect(asB((tx, audit) => resetStaffPassword(tx, audit, libraryB, admin))).rejects.toThrow(
+      "staffNotFound",
+    );
+    const after = await db.staffUser.findUniqueOrThrow({
+      where: { id: admin },
+      omit: { passwordHash: false },
+    });
+    expect(after).toEqual(before);
+    expect(await db.auditEntry.count()).toBe(0);
   });
 
   it("the demo creates one account per role once, and leaves them alone afterwards", async () => {

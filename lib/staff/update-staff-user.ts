@@ -8,18 +8,27 @@ import { STAFF_SNAPSHOT_SELECT, staffSnapshot } from "./staff-snapshot";
 
 type Audit = (change: AuditChange) => Promise<void>;
 
-async function loadForUpdate(tx: StaffTx, id: number) {
+/** An account of the library (another library's account is "not found": nothing changes). */
+async function loadForUpdate(tx: StaffTx, libraryId: number, id: number) {
   // FOR UPDATE: two admins changing the same account, or the last two admins, one at a time.
-  await tx.$queryRaw`SELECT 1 FROM "StaffUser" WHERE "id" = ${id} FOR UPDATE`;
-  const user = await tx.staffUser.findUnique({ where: { id }, select: STAFF_SNAPSHOT_SELECT });
+  await tx.$queryRaw`SELECT 1 FROM "StaffUser" WHERE "id" = ${id} AND "libraryId" = ${libraryId} FOR UPDATE`;
+  const user = await tx.staffUser.findFirst({ where: { id, libraryId }, select: STAFF_SNAPSHOT_SELECT });
   if (!user) throw new ActionError("staffNotFound");
   return user;
 }
 
-/** Refuses a change that would leave no active admin to manage accounts. */
-async function assertAnotherActiveAdmin(tx: StaffTx, exceptId: number): Promise<void> {
+/**
+ * Refuses a change that would leave the library without an active admin to manage its
+ * accounts (a consortium-wide admin counts: it can manage every library's).
+ */
+async function assertAnotherActiveAdmin(tx: StaffTx, libraryId: number, exceptId: number): Promise<void> {
   const others = await tx.staffUser.count({
-    where: { role: "admin", disabledAt: null, id: { not: exceptId } },
+    where: {
+      role: "admin",
+      disabledAt: null,
+      id: { not: exceptId },
+      OR: [{ libraryId }, { libraryId: null }],
+    },
   });
   if (others === 0) throw new ActionError("lastAdmin");
 }
@@ -29,21 +38,21 @@ export async function updateStaffUser(
   tx: StaffTx,
   audit: Audit,
   actorId: number,
+  libraryId: number,
   id: number,
   profile: StaffProfile,
 ) {
-  const before = await loadForUpdate(tx, id);
+  const before = await loadForUpdate(tx, libraryId, id);
   if (profile.role !== before.role) {
     if (id === actorId) throw new ActionError("ownRole", { field: "role" });
-    if (before.role === "admin") await assertAnotherActiveAdmin(tx, id);
+    if (before.role === "admin") await assertAnotherActiveAdmin(tx, libraryId, id);
   }
   if (profile.branchId !== null) {
-    const branch = await tx.branch.findUnique({
-      where: { id: profile.branchId },
+    const branch = await tx.branch.findFirst({
+      where: { id: profile.branchId, libraryId },
       select: { libraryId: true },
     });
-    if (!branch || (before.libraryId !== null && branch.libraryId !== before.libraryId))
-      throw new ActionError("unknownBranch", { field: "branchId" });
+    if (!branch) throw new ActionError("unknownBranch", { field: "branchId" });
   }
   const after = await tx.staffUser.update({
     where: { id },
@@ -68,12 +77,13 @@ export async function setStaffDisabled(
   tx: StaffTx,
   audit: Audit,
   actorId: number,
+  libraryId: number,
   id: number,
   disabled: boolean,
 ) {
-  const before = await loadForUpdate(tx, id);
+  const before = await loadForUpdate(tx, libraryId, id);
   if (disabled && id === actorId) throw new ActionError("ownAccount");
-  if (disabled && before.role === "admin") await assertAnotherActiveAdmin(tx, id);
+  if (disabled && before.role === "admin") await assertAnotherActiveAdmin(tx, libraryId, id);
   if (disabled === (before.disabledAt !== null)) return before;
   const after = await tx.staffUser.update({
     where: { id },
@@ -99,9 +109,10 @@ export async function setStaffDisabled(
 export async function resetStaffPassword(
   tx: StaffTx,
   audit: Audit,
+  libraryId: number,
   id: number,
 ): Promise<{ temporaryPassword: string }> {
-  const before = await loadForUpdate(tx, id);
+  const before = await loadForUpdate(tx, libraryId, id);
   const temporaryPassword = generateTemporaryPassword();
   const after = await tx.staffUser.update({
     where: { id },

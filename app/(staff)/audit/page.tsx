@@ -8,7 +8,6 @@ import { auditFilterOptions, listAuditEntries } from "@/lib/audit/list-audit-ent
 import { requireStaff } from "@/lib/auth/require-staff";
 import { isLocalDate } from "@/lib/dates";
 import { db } from "@/lib/db";
-import { getCurrentLibrary } from "@/lib/library/current-library";
 import { AuditChanges } from "./audit-changes";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,18 +45,18 @@ function queryString(query: AuditQuery, page?: number): string {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireStaff("manager");
+  const { library } = await requireStaff("manager");
   const raw = await searchParams;
   const query = ZAuditQuery.parse(
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])),
   );
-  const library = await getCurrentLibrary(db);
   const [t, format, options, result] = await Promise.all([
     getTranslations("audit"),
     getFormatter(),
-    auditFilterOptions(db),
+    auditFilterOptions(db, library.id),
     listAuditEntries(
       db,
+      library.id,
       {
         actorId: query.actor,
         action: query.action,
@@ -66,7 +65,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         from: query.from,
         to: query.to,
       },
-      { page: query.page, timeZone: library?.timeZone },
+      { page: query.page, timeZone: library.timeZone },
     ),
   ]);
   const when = (at: Date) =>

@@ -7,7 +7,7 @@ import { requireStaff } from "@/lib/auth/require-staff";
 import { isLocalDate, type LocalDate, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Channel } from "@/lib/generated/prisma/enums";
-import { getCurrentLibrary, libraryToday } from "@/lib/library/current-library";
+import { libraryToday } from "@/lib/library/current-library";
 import { formatChannelReason } from "@/lib/planning/channel-reason";
 import { planNotices } from "@/lib/planning/plan-notices";
 import { loadLibrarySettings } from "@/lib/settings/load-settings";
@@ -30,23 +30,14 @@ const th = "px-3 py-2 font-semibold";
 const td = "px-3 py-2";
 
 export default async function DryRunPage({ searchParams }: Props) {
-  await requireStaff("librarian");
-  const [t, tSettings, format, locale, library, params] = await Promise.all([
+  const { library } = await requireStaff("librarian");
+  const [t, tSettings, format, locale, params] = await Promise.all([
     getTranslations("dryRun"),
     getTranslations("settings"),
     getFormatter(),
     getLocale(),
-    getCurrentLibrary(db),
     searchParams,
   ]);
-  if (!library) {
-    return (
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-4">{t("noLibrary")}</p>
-      </div>
-    );
-  }
   const today = libraryToday(library);
   const asked = params.date?.trim();
   const validDate = asked && isLocalDate(asked) ? (asked as LocalDate) : null;

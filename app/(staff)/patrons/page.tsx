@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { db } from "@/lib/db";
 import { PATRON_SEARCH_LIMIT, searchPatrons } from "@/lib/desk/search-patrons";
-import { libraryToday, staffLibrary } from "@/lib/library/current-library";
+import { libraryToday } from "@/lib/library/current-library";
 import { PatronSearch } from "./patron-search";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,14 +19,13 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  * all show the same list.
  */
 export default async function PatronsPage({ searchParams }: { searchParams: SearchParams }) {
-  const staff = await requireStaff("desk");
+  const { library } = await requireStaff("desk");
   const raw = (await searchParams).q;
   const query = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 200) ?? "";
-  const [t, library] = await Promise.all([getTranslations("patronSearch"), staffLibrary(db, staff)]);
-  const results =
-    library && query.trim()
-      ? await searchPatrons(db, { libraryId: library.id, query, today: libraryToday(library) })
-      : [];
+  const t = await getTranslations("patronSearch");
+  const results = query.trim()
+    ? await searchPatrons(db, { libraryId: library.id, query, today: libraryToday(library) })
+    : [];
 
   return (
     <div className="flex flex-col gap-6">

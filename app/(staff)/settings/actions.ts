@@ -10,7 +10,7 @@ import { type StaffTx, staffAction } from "@/lib/auth/staff-action";
 import { addDays, isLocalDate, type LocalDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Audience, Channel, DayCount, Fallback } from "@/lib/generated/prisma/enums";
-import { libraryToday, staffLibrary } from "@/lib/library/current-library";
+import { libraryToday } from "@/lib/library/current-library";
 import {
   PREVIEW_TIMEOUT_MS,
   previewSettingsChangeIn,
@@ -61,12 +61,6 @@ type StageForm = z.infer<typeof ZStageForm>;
 /** The stage form plus the day whose run the preview shows (empty = tomorrow). */
 const ZPreviewForm = ZStageForm.extend({ previewDate: z.string().trim().optional() });
 type FieldValues = { [F in StageField]?: StageValues[F] | null };
-
-async function libraryIdOf(tx: StaffTx, staff: { libraryId: number | null }): Promise<number> {
-  const library = await staffLibrary(tx, staff);
-  if (!library) throw new Error("No library in the database.");
-  return library.id;
-}
 
 function toValidationInput(settings: LibrarySettings): StageSettingsInput {
   const names = new Map(settings.branches.map((branch) => [branch.id, branch.name]));
@@ -173,13 +167,14 @@ type StageChange = {
  */
 async function applyStageChange(
   tx: StaffTx | Prisma.TransactionClient,
-  staff: Pick<StaffSession, "id" | "libraryId">,
+  staff: Pick<StaffSession, "id">,
+  libraryId: number,
   input: StageForm,
 ): Promise<StageChange> {
-  const libraryId = await libraryIdOf(tx, staff);
   const settings = await loadLibrarySettings(tx, libraryId);
   const stage = settings.stages.find((s) => s.id === input.stageId);
-  if (!stage) throw new ActionError("Unknown stage.");
+  // another library's stage (or one that is gone): refused, nothing written
+  if (!stage) throw new ActionError("nothingChanged");
   const values = valuesOf(input);
   const validation = toValidationInput(settings);
   const original = toValidationInput(settings);
@@ -199,7 +194,7 @@ async function applyStageChange(
   }
 
   const branchId = input.branchId;
-  if (!settings.branches.some((b) => b.id === branchId)) throw new ActionError("Unknown branch.");
+  if (!settings.branches.some((b) => b.id === branchId)) throw new ActionError("nothingChanged");
   const existing = settings.branchOverrides.find((o) => o.stageId === stage.id && o.branchId === branchId);
   const others = (validation.branchOverrides ?? []).filter(
     (o) => !(o.stageId === stage.id && o.branchId === branchId),
@@ -230,8 +225,8 @@ export const saveStageAction = staffAction({
   role: "librarian",
   schema: ZStageForm,
   revalidate: PATHS,
-  async run({ tx, staff, input, audit }) {
-    const change = await applyStageChange(tx, staff, input);
+  async run({ tx, staff, library, input, audit }) {
+    const change = await applyStageChange(tx, staff, library.id, input);
     await audit(change);
     return { stageId: input.stageId };
   },
@@ -258,9 +253,7 @@ export const previewStageAction = staffAction<
   schema: ZPreviewForm,
   rollBack: true,
   transactionTimeoutMs: PREVIEW_TIMEOUT_MS,
-  async run({ tx, staff, input }) {
-    const library = await staffLibrary(tx, staff);
-    if (!library) throw new ActionError("noLibrary");
+  async run({ tx, staff, library, input }) {
     const { previewDate: asked, ...change } = input;
     if (asked && !isLocalDate(asked)) {
       const t = await getTranslations("settings");
@@ -270,7 +263,7 @@ export const previewStageAction = staffAction<
       libraryId: library.id,
       date: asked ? (asked as LocalDate) : addDays(libraryToday(library), 1),
       apply: async (tx) => {
-        await applyStageChange(tx, staff, change);
+        await applyStageChange(tx, staff, library.id, change);
       },
     });
   },
@@ -287,9 +280,13 @@ export const resetBranchFieldAction = staffAction({
     field: z.enum(STAGE_FIELDS),
   }),
   revalidate: PATHS,
-  async run({ tx, staff, input, audit }) {
-    const libraryId = await libraryIdOf(tx, staff);
-    const settings = await loadLibrarySettings(tx, libraryId);
+  async run({ tx, staff, library, input, audit }) {
+    const settings = await loadLibrarySettings(tx, library.id);
+    const known =
+      settings.stages.some((s) => s.id === input.stageId) &&
+      settings.branches.some((b) => b.id === input.branchId);
+    // another library's stage or branch: refused, and said so (not "follows the system again")
+    if (!known) throw new ActionError("nothingChanged");
     const existing = settings.branchOverrides.find(
       (o) => o.stageId === input.stageId && o.branchId === input.branchId,
     );
@@ -312,8 +309,8 @@ export const resetBranchFieldAction = staffAction({
     });
     return { changed: true };
   },
-  async onSuccess() {
+  async onSuccess(result) {
     const t = await getTranslations("settings");
-    return { message: t("resetDone") };
+    return { message: result.changed ? t("resetDone") : t("alreadyInherited") };
   },
 });

@@ -6,7 +6,7 @@ import { inputClass, secondaryButtonClass } from "@/components/form-field";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { addDays } from "@/lib/dates";
 import { db } from "@/lib/db";
-import { getCurrentLibrary, libraryToday } from "@/lib/library/current-library";
+import { libraryToday } from "@/lib/library/current-library";
 import { loadLibrarySettings } from "@/lib/settings/load-settings";
 import { resolveStageSettings } from "@/lib/settings/resolve-stage-settings";
 import {
@@ -30,23 +30,14 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ branch?: string; edit?: string }> };
 
 export default async function SettingsPage({ searchParams }: Props) {
-  await requireStaff("librarian");
-  const [t, format, locale, library, params] = await Promise.all([
+  const { library } = await requireStaff("librarian");
+  const [t, format, locale, params] = await Promise.all([
     getTranslations("settings"),
     getFormatter(),
     getLocale(),
-    getCurrentLibrary(db),
     searchParams,
   ]);
   const words = await fieldWords();
-  if (!library) {
-    return (
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-4">{t("noLibrary")}</p>
-      </div>
-    );
-  }
   const settings = await loadLibrarySettings(db, library.id);
   const requested = params.branch ? Number(params.branch) : null;
   const branch = settings.branches.find((b) => b.id === requested) ?? null;

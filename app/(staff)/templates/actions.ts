@@ -33,26 +33,23 @@ const ZWording = ZScope.extend({
   clear: z.enum(FIELDS).optional(),
 });
 
-async function assertScope(tx: StaffTx, libraryId: number | null, stageId: number, branchId: number | null) {
-  const stage = await tx.noticeStage.findFirst({
-    where: { id: stageId, ...(libraryId ? { libraryId } : {}) },
-    select: { libraryId: true },
-  });
-  if (!stage) throw new ActionError("Unknown stage");
+/** The stage and branch must be the request's library's: another library's ids change nothing. */
+async function assertScope(tx: StaffTx, libraryId: number, stageId: number, branchId: number | null) {
+  const stage = await tx.noticeStage.findFirst({ where: { id: stageId, libraryId }, select: { id: true } });
+  if (!stage) throw new ActionError("nothingChanged");
   if (branchId !== null) {
-    const branch = await tx.branch.findFirst({ where: { id: branchId, libraryId: stage.libraryId } });
-    if (!branch) throw new ActionError("Unknown branch");
+    const branch = await tx.branch.findFirst({ where: { id: branchId, libraryId }, select: { id: true } });
+    if (!branch) throw new ActionError("nothingChanged");
   }
-  return stage.libraryId;
 }
 
 const saveWording = staffAction({
   name: "saveNoticeWording",
   role: "librarian",
   schema: ZWording,
-  async run({ tx, staff, input }) {
+  async run({ tx, staff, library, input }) {
     const branchId = typeof input.branch === "number" ? input.branch : null;
-    await assertScope(tx, staff.libraryId, input.stage, branchId);
+    await assertScope(tx, library.id, input.stage, branchId);
     const fields = Object.fromEntries(
       FIELDS.map((field) => [field, input.clear === field ? null : (input[field] ?? null)]),
     );
@@ -133,16 +130,11 @@ export const sendTestEmailAction = staffAction<typeof ZScope, string, TestEmailS
   name: "sendTemplateTestEmail",
   role: "librarian",
   schema: ZScope,
-  async run({ tx, staff, input }) {
+  async run({ tx, staff, library, input }) {
     const t = await getTranslations("templates");
     if (!env.RESEND_API_KEY) throw new ActionError(t("notConfigured"));
-    const libraryId = await assertScope(
-      tx,
-      staff.libraryId,
-      input.stage,
-      typeof input.branch === "number" ? input.branch : null,
-    );
-    const preview = await loadPreview(tx, libraryId, {
+    await assertScope(tx, library.id, input.stage, typeof input.branch === "number" ? input.branch : null);
+    const preview = await loadPreview(tx, library.id, {
       stage: String(input.stage),
       lang: input.lang,
       branch: input.branch === undefined ? "" : String(input.branch),

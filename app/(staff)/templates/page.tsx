@@ -6,7 +6,6 @@ import { requireStaff } from "@/lib/auth/require-staff";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Language } from "@/lib/generated/prisma/enums";
-import { getCurrentLibrary } from "@/lib/library/current-library";
 import { renderNotice } from "@/lib/rendering";
 import { PLACEHOLDER_KEYS, PLACEHOLDERS } from "@/lib/templates";
 import { LANGUAGES, loadPreview, type PreviewParams } from "./preview-data";
@@ -27,10 +26,10 @@ export default async function TemplatesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const staff = await requireStaff("librarian");
-  const [t, locale, library, query, requestHeaders] = await Promise.all([
+  const { library } = staff;
+  const [t, locale, query, requestHeaders] = await Promise.all([
     getTranslations("templates"),
     getLocale(),
-    getCurrentLibrary(db),
     searchParams,
     headers(),
   ]);
@@ -44,8 +43,7 @@ export default async function TemplatesPage({
     card: one(query.card),
     baseUrl: env.NEXTAUTH_URL?.replace(/\/$/, "") ?? (host ? `${proto}://${host}` : undefined),
   };
-  const libraryId = staff.libraryId ?? library?.id;
-  const preview = libraryId ? await loadPreview(db, libraryId, params) : null;
+  const preview = await loadPreview(db, library.id, params);
 
   if (!preview) {
     return (

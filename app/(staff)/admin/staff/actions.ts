@@ -22,11 +22,12 @@ export const createStaffAction = staffAction<
   name: "createStaff",
   role: "admin",
   schema: ZNewStaff,
-  async run({ tx, staff, input }) {
+  async run({ tx, staff, library, input }) {
     const temporaryPassword = generateTemporaryPassword();
+    // a new account belongs to the library it was made in, also when a consortium admin makes it
     const user = await createStaffUser(tx, staffActor(staff), {
       ...input,
-      libraryId: staff.libraryId,
+      libraryId: library.id,
       password: temporaryPassword,
       mustChangePassword: true,
     });
@@ -43,9 +44,9 @@ export const updateStaffAction = staffAction({
   name: "updateStaff",
   role: "admin",
   schema: ZStaffProfile.extend({ id: ZStaffId }),
-  run: ({ tx, staff, input, audit }) => {
+  run: ({ tx, staff, library, input, audit }) => {
     const { id, ...profile } = input;
-    return updateStaffUser(tx, audit, staff.id, id, profile);
+    return updateStaffUser(tx, audit, staff.id, library.id, id, profile);
   },
   revalidate: (_result, input) => [LIST, `${LIST}/${input.id}`],
   async onSuccess() {
@@ -58,7 +59,8 @@ export const setStaffDisabledAction = staffAction({
   name: "setStaffDisabled",
   role: "admin",
   schema: z.object({ id: ZStaffId, disabled: z.enum(["true", "false"]).transform((v) => v === "true") }),
-  run: ({ tx, staff, input, audit }) => setStaffDisabled(tx, audit, staff.id, input.id, input.disabled),
+  run: ({ tx, staff, library, input, audit }) =>
+    setStaffDisabled(tx, audit, staff.id, library.id, input.id, input.disabled),
   revalidate: (_result, input) => [LIST, `${LIST}/${input.id}`],
   async onSuccess(_result, input) {
     const t = await getTranslations("staffAdmin");
@@ -74,8 +76,8 @@ export const resetStaffPasswordAction = staffAction<
   name: "resetStaffPassword",
   role: "admin",
   schema: z.object({ id: ZStaffId }),
-  async run({ tx, input, audit }) {
-    const { temporaryPassword } = await resetStaffPassword(tx, audit, input.id);
+  async run({ tx, library, input, audit }) {
+    const { temporaryPassword } = await resetStaffPassword(tx, audit, library.id, input.id);
     const user = await tx.staffUser.findUniqueOrThrow({
       where: { id: input.id },
       select: { email: true, name: true },

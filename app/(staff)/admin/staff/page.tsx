@@ -30,7 +30,7 @@ export default async function StaffListPage() {
     getTranslations("staffAdmin"),
     getTranslations("roles"),
     getFormatter(),
-    listStaffUsers(db),
+    listStaffUsers(db, me.library.id),
   ]);
   const now = new Date();
   return (

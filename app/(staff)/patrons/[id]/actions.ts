@@ -1,23 +1,20 @@
 "use server";
 
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ActionError } from "@/lib/auth/action-error";
-import type { StaffTx } from "@/lib/auth/staff-action";
 import { staffAction } from "@/lib/auth/staff-action";
 import { correctPatronAddress, correctPatronEmail } from "@/lib/desk/correct-contact";
 import { ZCorrectAddress, ZCorrectEmail, ZPatronNote, ZRenewLoan } from "@/lib/desk/desk-input";
 import type { DeskActor } from "@/lib/desk/desk-scope";
 import { addPatronNote } from "@/lib/desk/patron-notes";
 import { renewLoan } from "@/lib/desk/renew-loan";
-import { libraryToday, staffLibrary } from "@/lib/library/current-library";
+import { libraryToday, type StaffLibrary } from "@/lib/library/current-library";
 
 const patronPath = (patronId: number) => `/patrons/${patronId}`;
 
-async function actorIn(tx: StaffTx, staff: { id: number; libraryId: number | null }) {
-  const library = await staffLibrary(tx, staff);
-  if (!library) throw new ActionError("desk.patronNotFound");
-  return { actor: { staffId: staff.id, libraryId: library.id } satisfies DeskActor, library };
-}
+const actorIn = (staff: { id: number }, library: StaffLibrary): DeskActor => ({
+  staffId: staff.id,
+  libraryId: library.id,
+});
 
 export type RenewState = { newDueDate: string };
 
@@ -25,9 +22,8 @@ export const correctEmailAction = staffAction({
   name: "correctPatronEmail",
   role: "desk",
   schema: ZCorrectEmail,
-  async run({ tx, staff, input, audit }) {
-    const { actor } = await actorIn(tx, staff);
-    return correctPatronEmail(tx, audit, actor, input);
+  async run({ tx, staff, library, input, audit }) {
+    return correctPatronEmail(tx, audit, actorIn(staff, library), input);
   },
   revalidate: (_result, input) => [patronPath(input.patronId)],
   async onSuccess(result) {
@@ -40,9 +36,8 @@ export const correctAddressAction = staffAction({
   name: "correctPatronAddress",
   role: "desk",
   schema: ZCorrectAddress,
-  async run({ tx, staff, input, audit }) {
-    const { actor } = await actorIn(tx, staff);
-    return correctPatronAddress(tx, audit, actor, input);
+  async run({ tx, staff, library, input, audit }) {
+    return correctPatronAddress(tx, audit, actorIn(staff, library), input);
   },
   revalidate: (_result, input) => [patronPath(input.patronId)],
   async onSuccess() {
@@ -59,9 +54,8 @@ export const renewLoanAction = staffAction<
   name: "renewLoan",
   role: "desk",
   schema: ZRenewLoan,
-  async run({ tx, staff, input, audit }) {
-    const { actor, library } = await actorIn(tx, staff);
-    return renewLoan(tx, audit, actor, input, libraryToday(library));
+  async run({ tx, staff, library, input, audit }) {
+    return renewLoan(tx, audit, actorIn(staff, library), input, libraryToday(library));
   },
   revalidate: (result) => [patronPath(result.patronId)],
   async onSuccess(result) {
@@ -75,9 +69,8 @@ export const addNoteAction = staffAction({
   name: "addPatronNote",
   role: "desk",
   schema: ZPatronNote,
-  async run({ tx, staff, input, audit }) {
-    const { actor } = await actorIn(tx, staff);
-    return addPatronNote(tx, audit, { ...actor, label: staff.name }, input);
+  async run({ tx, staff, library, input, audit }) {
+    return addPatronNote(tx, audit, { ...actorIn(staff, library), label: staff.name }, input);
   },
   revalidate: (_result, input) => [patronPath(input.patronId)],
   async onSuccess() {

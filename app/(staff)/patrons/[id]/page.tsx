@@ -6,7 +6,7 @@ import { PrintLetterButton } from "@/components/desk/print-letter-button";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { db } from "@/lib/db";
 import { loadPatronStory } from "@/lib/desk/patron-story";
-import { libraryToday, staffLibrary } from "@/lib/library/current-library";
+import { libraryToday, type StaffLibrary } from "@/lib/library/current-library";
 import { NoticeTimeline } from "./notice-timeline";
 import {
   ContactSection,
@@ -25,10 +25,8 @@ function parseId(value: string): number | null {
   return /^\d{1,9}$/.test(value) ? Number(value) : null;
 }
 
-async function loadStory(id: number | null, staff: { libraryId: number | null }) {
+async function loadStory(id: number | null, library: StaffLibrary) {
   if (id === null) return null;
-  const library = await staffLibrary(db, staff);
-  if (!library) return null;
   return loadPatronStory(db, {
     patronId: id,
     libraryId: library.id,
@@ -38,11 +36,10 @@ async function loadStory(id: number | null, staff: { libraryId: number | null })
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const staff = await requireStaff("desk");
+  const { library } = await requireStaff("desk");
   const id = parseId((await params).id);
-  const library = id === null ? null : await staffLibrary(db, staff);
   const patron =
-    id === null || !library
+    id === null
       ? null
       : await db.patron.findFirst({
           where: { id, libraryId: library.id },
@@ -53,7 +50,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function PatronPage({ params }: { params: Params }) {
   const staff = await requireStaff("desk");
-  const story = await loadStory(parseId((await params).id), staff);
+  const story = await loadStory(parseId((await params).id), staff.library);
   if (!story) notFound();
   const [t, tLanguage] = await Promise.all([getTranslations("patron"), getTranslations("patron.languages")]);
   const { patron } = story;

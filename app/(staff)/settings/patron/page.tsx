@@ -5,7 +5,6 @@ import { inputClass, secondaryButtonClass } from "@/components/form-field";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db";
-import { getCurrentLibrary } from "@/lib/library/current-library";
 import { loadLibrarySettings, loadPatronSettings } from "@/lib/settings/load-settings";
 import { resolveStageSettings } from "@/lib/settings/resolve-stage-settings";
 import type { ResolvedValue, StageField, StageValues } from "@/lib/settings/stage-settings";
@@ -22,24 +21,22 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ card?: string; branch?: string }> };
 
 export default async function PatronSettingsPage({ searchParams }: Props) {
-  await requireStaff("librarian");
-  const [t, tSettings, format, library, params] = await Promise.all([
+  const { library } = await requireStaff("librarian");
+  const [t, tSettings, format, params] = await Promise.all([
     getTranslations("settings.patron"),
     getTranslations("settings"),
     getFormatter(),
-    getCurrentLibrary(db),
     searchParams,
   ]);
   const words = await fieldWords();
   const card = params.card?.trim() ?? "";
-  const patron =
-    library && card
-      ? await db.patron.findUnique({
-          where: { libraryId_cardNumber: { libraryId: library.id, cardNumber: card } },
-          select: { id: true, firstName: true, lastName: true, cardNumber: true, homeBranchId: true },
-        })
-      : null;
-  const settings = library && patron ? await loadLibrarySettings(db, library.id) : null;
+  const patron = card
+    ? await db.patron.findUnique({
+        where: { libraryId_cardNumber: { libraryId: library.id, cardNumber: card } },
+        select: { id: true, firstName: true, lastName: true, cardNumber: true, homeBranchId: true },
+      })
+    : null;
+  const settings = patron ? await loadLibrarySettings(db, library.id) : null;
   const branch =
     settings?.branches.find((b) => b.id === Number(params.branch)) ??
     settings?.branches.find((b) => b.id === patron?.homeBranchId);

@@ -25,8 +25,8 @@ export default async function EditStaffPage({ params }: { params: Params }) {
   const [t, tShell, user, branches] = await Promise.all([
     getTranslations("staffAdmin"),
     getTranslations("shell"),
-    getStaffUser(db, id),
-    listBranchChoices(db),
+    getStaffUser(db, me.library.id, id),
+    listBranchChoices(db, me.library.id),
   ]);
   if (!user) notFound();
   const isSelf = user.id === me.id;

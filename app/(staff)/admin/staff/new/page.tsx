@@ -12,8 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewStaffPage() {
-  await requireStaff("admin");
-  const [t, branches] = await Promise.all([getTranslations("staffAdmin"), listBranchChoices(db)]);
+  const { library } = await requireStaff("admin");
+  const [t, branches] = await Promise.all([getTranslations("staffAdmin"), listBranchChoices(db, library.id)]);
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <p>

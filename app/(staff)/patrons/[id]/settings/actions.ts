@@ -8,7 +8,7 @@ import { ActionFieldErrors } from "@/lib/auth/define-staff-action";
 import { staffAction } from "@/lib/auth/staff-action";
 import { isLocalDate, type LocalDate, toDbDate } from "@/lib/dates";
 import { Channel, ChannelPreference, Language } from "@/lib/generated/prisma/enums";
-import { libraryToday, staffLibrary } from "@/lib/library/current-library";
+import { libraryToday } from "@/lib/library/current-library";
 import {
   type PatronSettingsProblem,
   type PatronStageValues,
@@ -92,14 +92,12 @@ export const savePatronSettingsAction = staffAction({
     `/patrons/${input.patronId}`,
     "/settings/patron",
   ],
-  async run({ tx, staff, input, audit }): Promise<{ changes: number }> {
-    const library = await staffLibrary(tx, staff);
-    if (!library) throw new Error("No library in the database.");
+  async run({ tx, staff, library, input, audit }): Promise<{ changes: number }> {
     const patron = await tx.patron.findFirst({
       where: { id: input.patronId, libraryId: library.id },
       select: { id: true },
     });
-    if (!patron) throw new ActionError("Unknown patron.");
+    if (!patron) throw new ActionError("nothingChanged");
     const common = {
       libraryId: library.id,
       patronId: patron.id,

@@ -5,7 +5,6 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { fromDbDate, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db";
-import { getCurrentLibrary } from "@/lib/library/current-library";
 import { emailProblem } from "@/lib/planning/choose-channel";
 import { loadPatronForSettings, PATRON_DEFAULTS, stageFieldName } from "@/lib/settings/patron-overrides";
 import type { ResolvedValue } from "@/lib/settings/stage-settings";
@@ -23,17 +22,16 @@ type Props = { params: Promise<{ id: string }> };
 
 /** A patron's own notice settings, with where every value comes from (desk and up). */
 export default async function PatronSettingsPage({ params }: Props) {
-  await requireStaff("desk");
-  const [t, tSettings, format, locale, library, { id }] = await Promise.all([
+  const { library } = await requireStaff("desk");
+  const [t, tSettings, format, locale, { id }] = await Promise.all([
     getTranslations("patronSettings"),
     getTranslations("settings"),
     getFormatter(),
     getLocale(),
-    getCurrentLibrary(db),
     params,
   ]);
   const patronId = Number(id);
-  if (!library || !Number.isInteger(patronId)) notFound();
+  if (!Number.isInteger(patronId)) notFound();
   const loaded = await loadPatronForSettings(db, library.id, patronId);
   if (!loaded) notFound();
   const { patron, branch, patronSettings, resolved } = loaded;

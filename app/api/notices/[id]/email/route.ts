@@ -1,4 +1,4 @@
-import { getStaffSession } from "@/lib/auth/get-staff-session";
+import { staffRoute } from "@/lib/auth/staff-route";
 import { db } from "@/lib/db";
 import { loadStoredNotice } from "@/lib/letters/stored-notice";
 import { renderNotice } from "@/lib/rendering/render-email";
@@ -9,15 +9,12 @@ export const dynamic = "force-dynamic";
  * The email of a stored notice as sent (its stored HTML), for a sandboxed iframe at the desk.
  * The CSP lets it show its own inline styles and images, nothing else: no script, no form,
  * no framing by another site. Older demo history keeps only the content: its email is
- * rendered from that content, which holds the wording as it was.
+ * rendered from that content, which holds the wording as it was. Desk role and up; a notice
+ * of another library is not found.
  */
-export async function GET(
-  _request: Request,
-  { params }: { params: Promise<{ id: string }> },
-): Promise<Response> {
-  const lookup = await loadStoredNotice(db, await getStaffSession(), (await params).id);
-  if (!lookup.ok) return lookup.response;
-  const { notice } = lookup;
+export const GET = staffRoute<{ id: string }>("desk", async (_request, { library, params }) => {
+  const notice = await loadStoredNotice(db, library.id, params.id);
+  if (!notice) return new Response("No such notice", { status: 404 });
   if (notice.channel !== "email") return new Response("This notice is a letter", { status: 404 });
   const html = notice.html ?? (notice.content ? (await renderNotice(notice.content)).html : null);
   if (!html) return new Response("This notice has not been rendered yet", { status: 404 });
@@ -31,4 +28,4 @@ export async function GET(
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -1,4 +1,4 @@
-import { getStaffSession } from "@/lib/auth/get-staff-session";
+import { staffRoute } from "@/lib/auth/staff-route";
 import { db } from "@/lib/db";
 import { renderLetterPdf } from "@/lib/letters/render-letters";
 import { letterInputOf, loadStoredNotice } from "@/lib/letters/stored-notice";
@@ -10,20 +10,17 @@ export const dynamic = "force-dynamic";
  * rendered (Notice.content): the same letter as first printed, whatever the wording is now.
  * Desk role and up; a notice of another library is not found.
  */
-export async function GET(
-  _request: Request,
-  { params }: { params: Promise<{ id: string }> },
-): Promise<Response> {
-  const lookup = await loadStoredNotice(db, await getStaffSession(), (await params).id);
-  if (!lookup.ok) return lookup.response;
-  const input = letterInputOf(lookup.notice);
+export const GET = staffRoute<{ id: string }>("desk", async (_request, { library, params }) => {
+  const notice = await loadStoredNotice(db, library.id, params.id);
+  if (!notice) return new Response("No such notice", { status: 404 });
+  const input = letterInputOf(notice);
   if (!input) return new Response("This notice has not been rendered yet", { status: 404 });
   const pdf = await renderLetterPdf(input, { title: `${input.stage.label} ${input.reference}` });
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="notice-${lookup.notice.id}.pdf"`,
+      "Content-Disposition": `inline; filename="notice-${notice.id}.pdf"`,
       "Cache-Control": "private, no-store",
     },
   });
-}
+});
