@@ -8,7 +8,7 @@ import { startSendingWorker } from "@/lib/sending/worker";
 // machines, share the runs through the database. DATABASE_URL must be set; RESEND_API_KEY
 // (and RESEND_BASE_URL for the local fake) as for the app. RAPPEL_WORKER_LEASE_MS shortens
 // the claims (tests); the daily schedule runs unless RAPPEL_WORKER_SCHEDULE=off.
-const db = createDbClient(env.DATABASE_URL, Math.min(env.DATABASE_POOL_MAX, 8));
+const db = createDbClient(env.DATABASE_URL, Math.min(env.DATABASE_POOL_MAX, 4));
 configureQueue({ connectionString: env.DATABASE_URL });
 const leaseMs = env.RAPPEL_WORKER_LEASE_MS;
 const worker = await startSendingWorker({

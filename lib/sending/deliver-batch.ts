@@ -11,7 +11,7 @@ import { settleRunCounts, stopSendRun, stopSendRunIn } from "./stop-send-run";
 
 /** Resend keeps an idempotency key 24 h; a batch not confirmed before this goes to a librarian. */
 export const KEY_SAFE_LIFETIME_MS = 23 * 60 * 60 * 1000;
-/** job-level attempts (each with its own retries) before a run stops and waits for a later one */
+/** rounds of retries that ran out without an answer before a run stops and waits for a later one */
 export const MAX_BATCH_ATTEMPTS = 3;
 
 export type DeliverBatchOptions = {
@@ -56,7 +56,7 @@ export async function deliverBatch(db: Db, options: DeliverBatchOptions): Promis
   const [batch] = await db.$queryRaw<Claimed[]>`
     UPDATE "SendBatch" b
     SET "leaseOwner" = ${workerId}, "leaseUntil" = clock_timestamp() + ${leaseMs} * interval '1 millisecond',
-        attempts = b.attempts + 1, "firstAttemptAt" = coalesce(b."firstAttemptAt", clock_timestamp())
+        "firstAttemptAt" = coalesce(b."firstAttemptAt", clock_timestamp())
     FROM "SendRun" r
     WHERE b.id = ${batchId} AND r.id = b."sendRunId" AND b.status = 'fixed'
       AND r.status IN ('queued', 'running')
@@ -123,7 +123,7 @@ async function recordResults(
   });
   return db.$transaction(async (tx) => {
     const confirmed = await tx.$executeRaw`
-      UPDATE "SendBatch" SET status = 'confirmed', "confirmedAt" = clock_timestamp(), "leaseOwner" = NULL,
+      UPDATE "SendBatch" SET status = 'confirmed', "confirmedAt" = clock_timestamp(), "leaseOwner" = NULL, attempts = attempts + 1,
         "leaseUntil" = NULL, "lastError" = NULL
       WHERE id = ${batchId} AND status = 'fixed'`;
     // Another worker recorded the same answer first (its claim had expired under us).
@@ -165,11 +165,13 @@ async function leaveUnconfirmed(
   batch: Claimed,
   failure: AttemptFailure,
 ): Promise<DeliverBatchOutcome> {
-  await db.$executeRaw`
-    UPDATE "SendBatch" SET "lastError" = ${failure.reason}, "leaseOwner" = NULL,
+  // A round counts only when it ran out of retries here: a worker killed mid-round adds none.
+  const [round] = await db.$queryRaw<{ attempts: number }[]>`
+    UPDATE "SendBatch" SET "lastError" = ${failure.reason}, "leaseOwner" = NULL, attempts = attempts + 1,
       "leaseUntil" = clock_timestamp() + interval '5 seconds'
-    WHERE id = ${batchId} AND status = 'fixed'`;
-  if (batch.attempts >= MAX_BATCH_ATTEMPTS) {
+    WHERE id = ${batchId} AND status = 'fixed'
+    RETURNING attempts`;
+  if (round && round.attempts >= MAX_BATCH_ATTEMPTS) {
     const stop = describeFailure(failure);
     await stopSendRun(db, batch.sendRunId, stop);
     return { outcome: "stopped", stop };
@@ -190,7 +192,8 @@ async function refuse(
   const stop = describeFailure(failure);
   await db.$transaction(async (tx) => {
     const changed = await tx.$executeRaw`
-      UPDATE "SendBatch" SET status = 'failed', "lastError" = ${failure.reason}, "leaseOwner" = NULL, "leaseUntil" = NULL
+      UPDATE "SendBatch" SET status = 'failed', "lastError" = ${failure.reason}, "leaseOwner" = NULL, "leaseUntil" = NULL,
+        attempts = attempts + 1
       WHERE id = ${batchId} AND status = 'fixed'`;
     if (changed === 0) return;
     await tx.$executeRaw`

@@ -1,5 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import { env } from "@/lib/env";
 
 /**
  * The app's durable job queue: pg-boss 10 on the app's PostgreSQL (its tables live in the
@@ -15,7 +16,8 @@ import PgBoss from "pg-boss";
  * the job to be retried by another.
  */
 
-export type QueueConnection = { connectionString: string } | { db: PgBoss.Db };
+/** pg-boss's own pool (3 connections by default), or a `db` whose `executeSql` it uses instead */
+export type QueueConnection = { connectionString: string; max?: number } | { db: PgBoss.Db };
 
 export type JobHandler<T = unknown> = (data: T, job: { id: string; name: string }) => Promise<void>;
 
@@ -48,10 +50,17 @@ export function configureQueue(connection: QueueConnection): void {
 export function getQueue(connection?: QueueConnection): Promise<PgBoss> {
   if (connection) state.connection = connection;
   state.boss ??= (async () => {
-    const chosen = state.connection;
-    if (!chosen) throw new Error("the job queue has no database: call configureQueue first");
+    // The web server enqueues through a small pool of its own; on the embedded database (one
+    // session) the in-process worker configures the queue over the app's connection instead.
+    const chosen =
+      state.connection ??
+      (env.DATABASE_POOL_MAX > 1 ? { connectionString: env.DATABASE_URL, max: 2 } : undefined);
+    if (!chosen) {
+      state.boss = undefined;
+      throw new Error("the job queue has no database: call configureQueue first");
+    }
     const boss = new PgBoss({
-      ...chosen,
+      ...("connectionString" in chosen ? { max: 3, ...chosen } : chosen),
       schema: "pgboss",
       // a short maintenance interval: expired jobs of a dead worker come back within seconds
       maintenanceIntervalSeconds: 30,
