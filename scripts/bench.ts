@@ -3,7 +3,7 @@
  * same run (these machines are noisy; absolute times alone say little).
  * Needs a PostgreSQL for the data benchmarks: DATABASE_URL's server, or the machine's
  * default 127.0.0.1:5432. The benchmark library is generated on first use (npm run bench:data).
- *   --only today,planner,search,render   run some of them
+ *   --only today,planner,search,render,send   run some of them
  */
 import { spawnSync } from "node:child_process";
 import { checkDatabase } from "./lib/database-url";
@@ -52,6 +52,13 @@ async function main() {
   if (selected("render")) {
     const { benchRender, formatRenderBench } = await import("./bench-render");
     console.log(formatRenderBench(await benchRender()));
+  }
+  if (selected("send")) {
+    await checkDatabase(serverUrl);
+    // the send bench makes a scratch database beside it (scripts/lib/test-database.ts)
+    process.env.DATABASE_URL = serverUrl;
+    const { benchSend, formatSendBench } = await import("./bench-send");
+    console.log(formatSendBench(await benchSend()));
   }
 }
 

@@ -5,7 +5,7 @@ import type { LetterRenderInput } from "@/lib/letters/render-letters";
 import { renewalState } from "@/lib/loans/renewal-policy";
 import { loadNoticeTextBook } from "@/lib/templates/notice-text-store";
 import { buildNoticeLinks } from "./notice-links";
-import { renderNotice } from "./render-email";
+import { renderNoticeFast } from "./render-notice-fast";
 import type { NoticeFee, NoticeItem } from "./types";
 
 export type RenderPlannedNoticesOptions = {
@@ -195,7 +195,7 @@ export async function renderPlannedNotices(
 
       let email: { subject: string; html: string; text: string } | null = null;
       if (notice.channel === "email" && renderEmails) {
-        const rendered = await renderNotice(content);
+        const rendered = await renderNoticeFast(content);
         email = { subject: rendered.subject, html: rendered.html, text: rendered.text };
         for (const warning of rendered.warnings) result.warnings.push({ noticeId: notice.id, warning });
       }

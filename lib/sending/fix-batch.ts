@@ -1,9 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { Db, DbTx } from "@/lib/db-client";
+import type { DbTx } from "@/lib/db-client";
 import { toResendEmail } from "@/lib/delivery/to-resend-email";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { renderNotice } from "@/lib/rendering/render-email";
+import { renderNoticeFast } from "@/lib/rendering/render-notice-fast";
 import { storedNoticeContent } from "@/lib/rendering/render-planned-notices";
 import { queueFallbackLetters } from "./queue-fallback-letters";
 
@@ -177,7 +177,7 @@ async function renderWithout(
     const items = content.items.filter(
       (item) => item.loanId === undefined || !stale.has(Number(item.loanId)),
     );
-    const rendered = await renderNotice({ ...content, items });
+    const rendered = await renderNoticeFast({ ...content, items });
     return { subject: rendered.subject, html: rendered.html, text: rendered.text };
   } catch {
     return null;

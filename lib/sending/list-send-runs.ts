@@ -27,7 +27,10 @@ export async function listSendRuns(db: Db, { libraryId, take = 30 }: { libraryId
 }
 
 /** Email notices that failed (the provider's reason on each), newest first, for "send again". */
-export async function listFailedNotices(db: Db, { libraryId, take = 50 }: { libraryId: number; take?: number }) {
+export async function listFailedNotices(
+  db: Db,
+  { libraryId, take = 50 }: { libraryId: number; take?: number },
+) {
   return db.notice.findMany({
     where: { libraryId, status: "failed", channel: "email" },
     orderBy: { id: "desc" },
@@ -49,6 +52,13 @@ export async function listBatchesNeedingReview(db: Db, { libraryId }: { libraryI
   return db.sendBatch.findMany({
     where: { libraryId, status: "needs_review" },
     orderBy: { id: "asc" },
-    select: { id: true, sendRunId: true, noticeIds: true, firstAttemptAt: true, lastError: true, attempts: true },
+    select: {
+      id: true,
+      sendRunId: true,
+      noticeIds: true,
+      firstAttemptAt: true,
+      lastError: true,
+      attempts: true,
+    },
   });
 }

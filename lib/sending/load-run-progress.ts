@@ -39,7 +39,16 @@ export async function loadRunProgress(db: Db, { libraryId, runId }: { libraryId:
   });
   if (!run) return null;
   const [counts] = await db.$queryRaw<
-    { planned: number; rendered: number; sent: number; failed: number; remaining: number; recent: number; letters: number; review: number }[]
+    {
+      planned: number;
+      rendered: number;
+      sent: number;
+      failed: number;
+      remaining: number;
+      recent: number;
+      letters: number;
+      review: number;
+    }[]
   >`
     SELECT count(*) FILTER (WHERE n.status <> 'cancelled')::int AS planned,
            count(*) FILTER (WHERE n.channel = 'email' AND n."sendBatchId" IS NOT NULL)::int AS rendered,

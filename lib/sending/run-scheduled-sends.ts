@@ -11,10 +11,9 @@ export function localTimeReached(sendTime: string, timeZone: string, now: Date):
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
-  })
-    .formatToParts(now)
-    .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
-  return `${parts.hour}:${parts.minute}` >= sendTime;
+  }).formatToParts(now);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
+  return `${part("hour")}:${part("minute")}` >= sendTime;
 }
 
 /**

@@ -26,7 +26,11 @@ async function nudge(runId: number) {
   await nudgeSendRun(runId).catch(() => undefined);
 }
 
-export const startSendRunAction = staffAction<z.ZodObject<{ date: typeof ZDate }>, { runId: number; started: boolean }, { runId: number }>({
+export const startSendRunAction = staffAction<
+  z.ZodObject<{ date: typeof ZDate }>,
+  { runId: number; started: boolean },
+  { runId: number }
+>({
   name: "startSendRun",
   role: "librarian",
   schema: z.object({ date: ZDate }),
@@ -53,7 +57,12 @@ export const startSendRunAction = staffAction<z.ZodObject<{ date: typeof ZDate }
       baseUrl: await publicBaseUrl(),
     });
     if (run.started) {
-      await audit({ action: "send-run.start", entityType: "SendRun", entityId: run.runId, after: { date: input.date } });
+      await audit({
+        action: "send-run.start",
+        entityType: "SendRun",
+        entityId: run.runId,
+        after: { date: input.date },
+      });
     }
     return run;
   },
@@ -62,6 +71,8 @@ export const startSendRunAction = staffAction<z.ZodObject<{ date: typeof ZDate }
     const t = await getTranslations("sendRuns");
     return { runId: run.runId, message: run.started ? t("started") : t("alreadyWorking") };
   },
+  // away from the confirmation: the page now shows the run's progress
+  redirectTo: () => "/send-runs",
 });
 
 const ZRun = z.object({ runId: z.coerce.number().int().positive() });
@@ -72,7 +83,8 @@ export const pauseSendRunAction = staffAction({
   schema: ZRun,
   revalidate: PATHS,
   run: async ({ tx, library, input, audit }) => {
-    if (!(await pauseSendRun(tx, { libraryId: library.id, runId: input.runId }))) throw new ActionError("nothingChanged");
+    if (!(await pauseSendRun(tx, { libraryId: library.id, runId: input.runId })))
+      throw new ActionError("nothingChanged");
     await audit({ action: "send-run.pause", entityType: "SendRun", entityId: input.runId });
   },
   onSuccess: async () => ({ message: (await getTranslations("sendRuns"))("pausedMessage") }),
@@ -84,7 +96,8 @@ export const resumeSendRunAction = staffAction({
   schema: ZRun,
   revalidate: PATHS,
   run: async ({ tx, library, input, audit }) => {
-    if (!(await resumeSendRun(tx, { libraryId: library.id, runId: input.runId }))) throw new ActionError("nothingChanged");
+    if (!(await resumeSendRun(tx, { libraryId: library.id, runId: input.runId })))
+      throw new ActionError("nothingChanged");
     await audit({ action: "send-run.resume", entityType: "SendRun", entityId: input.runId });
     return input.runId;
   },
@@ -108,7 +121,12 @@ export const sendNoticeAgainAction = staffAction({
       baseUrl: await publicBaseUrl(),
     });
     if (!run) throw new ActionError("nothingChanged");
-    await audit({ action: "notice.send-again", entityType: "Notice", entityId: input.noticeId, after: { runId: run.runId } });
+    await audit({
+      action: "notice.send-again",
+      entityType: "Notice",
+      entityId: input.noticeId,
+      after: { runId: run.runId },
+    });
     if (run.started) {
       await audit({ action: "send-run.start", entityType: "SendRun", entityId: run.runId });
     }
