@@ -6,6 +6,7 @@ import { roleAtLeast } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { libraryToday } from "@/lib/library/current-library";
 import { getTodayFigures } from "@/lib/statistics/today-figures";
+import { SendRunNotice } from "./_today/send-run-notice";
 import {
   DueSoonTable,
   FiguresDate,
@@ -38,6 +39,7 @@ export default async function TodayPage() {
 
   return (
     <div className="flex flex-col gap-6">
+      <SendRunNotice libraryId={library.id} showLink={roleAtLeast(staff.role, "librarian")} />
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <FiguresDate today={today} />
