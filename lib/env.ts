@@ -40,6 +40,8 @@ const ZEnv = z.object({
    * crashed worker's work is taken over after this (lib/sending). Tests shorten it.
    */
   RAPPEL_WORKER_LEASE_MS: z.coerce.number().int().min(500).default(10_000),
+  /** "in-app": the web server runs the send-run worker itself (the demo); "off": `npm run worker` does */
+  RAPPEL_WORKER: z.enum(["in-app", "off"]).default("off"),
   /** "off": this worker does not start the daily scheduled runs (tests, extra workers) */
   RAPPEL_WORKER_SCHEDULE: z.enum(["on", "off"]).default("on"),
 });

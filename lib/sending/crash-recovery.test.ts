@@ -10,7 +10,7 @@ import { createOverdueLibrary } from "./test-library";
 const db = useTestDb();
 const date: LocalDate = "2026-03-10";
 const root = path.resolve(import.meta.dirname, "../..");
-const NOTICES = 3_000;
+const NOTICES = 2_000;
 const KILLS = 22;
 let fake: FakeResend | undefined;
 let child: ChildProcess | undefined;
