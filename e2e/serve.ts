@@ -23,11 +23,20 @@ await (await import("./patron-settings-data")).createE2ePatronSettingsData(db, l
 await (await import("./patron-page-data")).createPatronPageData(db, libraryId);
 await db.$disconnect();
 
+// Send runs go to a local fake of Resend, through the worker inside the app (as in the demo).
+const { startFakeResend } = await import("../lib/fake-resend/fake-resend");
+const fakeResend = await startFakeResend({ rateLimitPerSecond: 5 });
+
 const app = spawnNext(["start", "-p", port], {
   ...process.env,
   DATABASE_URL: database.url,
   DATABASE_POOL_MAX: database.embedded ? "1" : "4",
   RAPPEL_TODAY: today,
+  RESEND_BASE_URL: fakeResend.url,
+  RESEND_API_KEY: "re_e2e_local_fake",
+  RESEND_RATE_LIMIT_PER_SECOND: "4",
+  RAPPEL_WORKER: "in-app",
+  RAPPEL_WORKER_SCHEDULE: "off",
 });
 
 let stopping = false;
@@ -35,6 +44,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   app.stop();
+  await fakeResend.stop().catch(() => {});
   await database.drop().catch(() => {});
   process.exit(0);
 }
