@@ -17,6 +17,8 @@ export type SendBench = {
   fractionOfLimit: number;
   requests: number;
   rateLimited: number;
+  /** CPU seconds this process (render, fix, deliver; not PostgreSQL) used for the run */
+  cpuSeconds: number;
 };
 
 /**
@@ -41,6 +43,7 @@ export async function benchSend({ emails = 20_000, limit = 5 } = {}): Promise<Se
       limiter: createDbRateLimiter(db, { perSecond: limit * 0.98 }),
     });
     worker = await startSendingWorker({ db, client, schedule: false, deliverConcurrency: 6 });
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const { runId } = await startSendRun(db, {
       libraryId: t.library.id,
@@ -55,6 +58,7 @@ export async function benchSend({ emails = 20_000, limit = 5 } = {}): Promise<Se
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     const sent = fake.sent().length;
     if (sent !== emails) throw new Error(`the fake accepted ${sent} emails, not ${emails}`);
     const batches = fake.requests().filter((r) => r.path === "/emails/batch");
@@ -67,6 +71,7 @@ export async function benchSend({ emails = 20_000, limit = 5 } = {}): Promise<Se
       fractionOfLimit: Math.round((emailsPerSecond / (limit * 100)) * 1000) / 1000,
       requests: batches.length,
       rateLimited: batches.filter((r) => r.status === 429).length,
+      cpuSeconds: Math.round((cpu.user + cpu.system) / 100_000) / 10,
     };
   } finally {
     await worker?.stop();
@@ -82,5 +87,6 @@ export function formatSendBench(result: SendBench): string {
     `Send run of ${result.emails} emails through the fake at ${result.limitPerSecond} requests/s (plan, render, fix, deliver):`,
     `  ${result.seconds} s, ${result.emailsPerSecond} emails/s = ${result.fractionOfLimit} of the limit (${result.limitPerSecond * 100}/s)`,
     `  ${result.requests} batch requests, ${result.rateLimited} refused with 429`,
+    `  CPU time of this process: ${result.cpuSeconds} s (${Math.round(result.emails / result.cpuSeconds)} emails per CPU second; the machine's load decides the rest)`,
   ].join("\n");
 }

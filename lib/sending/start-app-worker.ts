@@ -1,27 +1,19 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { db } from "@/lib/db";
-import type { Db } from "@/lib/db-client";
+import { type Db, poolOf } from "@/lib/db-client";
 import { env } from "@/lib/env";
 import { configureQueue } from "./queue";
 import { createSendingClient } from "./sending-client";
 import { startSendingWorker } from "./worker";
 
 /**
- * pg-boss over the app's own Prisma client: on the embedded database (one session, a pool of
- * one connection) the queue cannot open connections of its own. Statements without values go
- * as simple queries, so pg-boss's multi-statement installs work too.
+ * pg-boss over the app's own pool: on the embedded database (one session, a pool of one
+ * connection) the queue cannot open connections of its own, so it waits its turn on the app's.
  */
-export function prismaQueueDb(client: Db): PgBoss.Db {
-  return {
-    async executeSql(text, values) {
-      const rows =
-        values && values.length > 0
-          ? await client.$queryRawUnsafe<unknown[]>(text, ...values)
-          : await client.$queryRawUnsafe<unknown[]>(text);
-      return { rows: Array.isArray(rows) ? rows : [] };
-    },
-  };
+export function sharedQueueDb(client: Db): PgBoss.Db | undefined {
+  const pool = poolOf(client);
+  return pool && { executeSql: (text, values) => pool.query(text, values) };
 }
 
 /**
@@ -33,9 +25,8 @@ export async function startAppWorker(): Promise<void> {
   const globalForWorker = globalThis as unknown as { rappelWorker?: boolean };
   if (globalForWorker.rappelWorker) return;
   globalForWorker.rappelWorker = true;
-  configureQueue(
-    env.DATABASE_POOL_MAX === 1 ? { db: prismaQueueDb(db) } : { connectionString: env.DATABASE_URL },
-  );
+  const shared = sharedQueueDb(db);
+  configureQueue(shared ? { db: shared } : { connectionString: env.DATABASE_URL, max: 2 });
   await startSendingWorker({
     db,
     client: createSendingClient(db),
