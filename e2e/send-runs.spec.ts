@@ -68,8 +68,9 @@ test("a librarian previews today's run, starts it with a double click and watche
   await outbox.getByRole("row").nth(1).getByRole("link").click();
   await expect(page.locator("iframe[sandbox]")).toBeVisible();
 
-  await page.getByRole("button", { name: "English" }).click();
   await page.goto("/send-runs");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Send runs");
   await expect(page.getByTestId("run-history")).toContainText("Done");
   await page.screenshot({ path: `${SHOTS}/history-en-1280.png`, fullPage: true });

@@ -111,4 +111,4 @@ test(`a send of ${NOTICES} notices survives ${KILLS} SIGKILLs of its worker: eve
     expect(notice.providerId).toBe(idOf.get(String(notice.id)));
   }
   expect(await db.sendBatch.count({ where: { status: { not: "confirmed" } } })).toBe(0);
-}, 600_000);
+}, 1_500_000);
