@@ -8,8 +8,10 @@ import { REQUEST_PATH_HEADER, SIGN_IN_PATH, signInPath } from "@/lib/auth/paths"
  * looked for here; whether it is valid is decided there.
  */
 
-// Paths anyone may open. Patron self-service pages, when they come, go here too.
-const PUBLIC_PREFIXES = [SIGN_IN_PATH, "/api/auth/"];
+// Paths anyone may open: sign-in, and the patrons' self-service links from notices
+// (app/(patron): /r/<token> pages, /u/<token> one-click unsubscribe), which check their
+// signed token themselves and never look at a staff session.
+const PUBLIC_PREFIXES = [SIGN_IN_PATH, "/api/auth/", "/r/", "/u/"];
 
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 

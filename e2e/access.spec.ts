@@ -58,14 +58,14 @@ for (const role of ROLES) {
     test(`opens the pages for ${role} and gets "Geen toegang" on the others`, async ({ signInAs }) => {
       const page = await signInAs(role);
       for (const { path, role: needed } of PAGES) {
-        await page.goto(path);
+        const response = await page.goto(path);
         if (rank(role) >= rank(needed)) {
+          expect(response?.status(), `${role} opening ${path}`).toBe(200);
           await expect(page, `${role} may open ${path}`).toHaveURL((url) => url.pathname === path);
           await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Geen toegang");
         } else {
-          await expect(page, `${role} may not open ${path}`).toHaveURL(
-            (url) => url.pathname === "/forbidden",
-          );
+          expect(response?.status(), `${role} may not open ${path}`).toBe(403);
+          await expect(page).toHaveURL((url) => url.pathname === path);
           await expect(page.getByRole("heading", { level: 1 })).toHaveText("Geen toegang");
         }
       }

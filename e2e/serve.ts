@@ -3,8 +3,10 @@
  * server, or an in-memory PGlite), the demo library generated for a fixed today, and the
  * production build served by `next start`. Started and stopped by Playwright's webServer.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import { spawnNext } from "../scripts/lib/next-process";
 import { createTestDatabase } from "../scripts/lib/test-database";
+import { E2E_DATABASE_FILE } from "./e2e-database";
 
 const port = process.env.E2E_PORT ?? "3100";
 const today = process.env.RAPPEL_TODAY ?? "2026-11-30";
@@ -21,7 +23,17 @@ await createE2eStaff(db, libraryId);
 await (await import("./patron-search-data")).createPatronSearchData(db, libraryId);
 await (await import("./patron-settings-data")).createE2ePatronSettingsData(db, libraryId);
 await (await import("./patron-page-data")).createPatronPageData(db, libraryId);
+await (await import("./letters-data")).createLettersData(db, libraryId);
+await (await import("./second-library-data")).createSecondLibraryData(db);
+await (await import("./self-service-data")).createSelfServiceData(db, libraryId, {
+  today,
+  baseUrl: `http://localhost:${port}`,
+  port,
+});
 await db.$disconnect();
+// The specs that check "nothing of the other library changed" read the database directly.
+mkdirSync(".test-results", { recursive: true });
+writeFileSync(E2E_DATABASE_FILE, JSON.stringify({ url: database.url }));
 
 // Send runs go to a local fake of Resend, through the worker inside the app (as in the demo).
 const { startFakeResend } = await import("../lib/fake-resend/fake-resend");

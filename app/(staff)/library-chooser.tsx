@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { inputClass } from "@/components/form-field";
 import { listChoosableLibraries } from "@/lib/auth/load-staff-session";
 import { db } from "@/lib/db";
 import { chooseLibraryAction } from "@/lib/library/choose-library-action";
@@ -12,7 +11,7 @@ import type { StaffLibrary } from "@/lib/library/current-library";
 export async function LibraryChooser({ current }: { current: StaffLibrary }) {
   const [t, libraries] = await Promise.all([getTranslations("shell"), listChoosableLibraries(db)]);
   return (
-    <form action={chooseLibraryAction} className="flex flex-wrap items-center gap-2">
+    <form action={chooseLibraryAction} className="flex items-center gap-2">
       <label htmlFor="header-library" className="text-sm text-muted">
         {t("chooseLibrary")}
       </label>
@@ -20,7 +19,7 @@ export async function LibraryChooser({ current }: { current: StaffLibrary }) {
         id="header-library"
         name="libraryId"
         defaultValue={current.id}
-        className={`${inputClass} py-1 text-sm font-semibold`}
+        className="max-w-56 rounded-md border border-field bg-surface px-2 py-1 text-sm font-semibold text-ink"
       >
         {libraries.map((library) => (
           <option key={library.id} value={library.id}>

@@ -1,6 +1,7 @@
 import "server-only";
 import type { DbTx } from "@/lib/db-client";
 import type { PatronFlagKind } from "@/lib/generated/prisma/client";
+import { recordForIls } from "@/lib/ils-outbox/record-for-ils";
 import type { CorrectAddressInput, CorrectEmailInput } from "./desk-input";
 import { type Audit, type DeskActor, lockPatron } from "./desk-scope";
 
@@ -33,6 +34,14 @@ export async function correctPatronEmail(tx: DbTx, audit: Audit, actor: DeskActo
     data: { email: input.email, emailStatus: "unknown", emailStatusAt: new Date(), softBounceCount: 0 },
   });
   const resolved = await resolveFlags(tx, actor, before.id, EMAIL_FLAGS);
+  if (after.email !== before.email)
+    await recordForIls(tx, {
+      libraryId: actor.libraryId,
+      kind: "email_change",
+      source: "desk",
+      patronId: before.id,
+      payload: { cardNumber: before.cardNumber, email: after.email, previousEmail: before.email },
+    });
   await audit({
     action: "patron.email.update",
     entityType: "Patron",
@@ -68,6 +77,14 @@ export async function correctPatronAddress(
     city: p.city,
     country: p.country,
   });
+  if (JSON.stringify(address(before)) !== JSON.stringify(address(after)))
+    await recordForIls(tx, {
+      libraryId: actor.libraryId,
+      kind: "address_change",
+      source: "desk",
+      patronId: before.id,
+      payload: { cardNumber: before.cardNumber, ...address(after) },
+    });
   await audit({
     action: "patron.address.update",
     entityType: "Patron",

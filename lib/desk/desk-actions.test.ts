@@ -138,6 +138,58 @@ describe("actions at the desk", () => {
     const loan = await db.loan.findUniqueOrThrow({ where: { id: world.loans.renewable.id } });
     expect(loan.renewalCount).toBe(1);
     expect(await db.auditEntry.count({ where: { action: "loan.renew" } })).toBe(1);
+    expect(await db.ilsOutboxEntry.count({ where: { kind: "renewal" } })).toBe(1);
+  });
+
+  it("a renewal and contact corrections go to the library system's outbox with its own ids, once each", async () => {
+    const renew = { loanId: world.loans.renewable.id, seenDueDate: "2026-11-10", seenRenewalCount: 0 };
+    await asDesk(db, actor, (tx, audit) => renewLoan(tx, audit, actor, renew, "2026-11-30"));
+    const email = ZCorrectEmail.parse({ patronId: world.patron.id, email: "els@nieuw.be" });
+    await asDesk(db, actor, (tx, audit) => correctPatronEmail(tx, audit, actor, email));
+    // confirming the same address again changes nothing the library system must know
+    await asDesk(db, actor, (tx, audit) => correctPatronEmail(tx, audit, actor, email));
+    const address = ZCorrectAddress.parse({
+      patronId: world.patron.id,
+      street: "Nieuwe straat 9",
+      postalCode: "8760",
+      city: "Meulebeke",
+      country: "be",
+    });
+    await asDesk(db, actor, (tx, audit) => correctPatronAddress(tx, audit, actor, address));
+
+    const entries = await db.ilsOutboxEntry.findMany({ orderBy: { id: "asc" } });
+    expect(entries.map((e) => [e.kind, e.source, e.libraryId, e.payload])).toEqual([
+      [
+        "renewal",
+        "desk",
+        world.library.id,
+        {
+          ilsLoanId: "lib-loan-1",
+          cardNumber: "lib-0001",
+          barcode: "lib-item-1",
+          dueDate: "2026-12-21",
+          renewalCount: 1,
+        },
+      ],
+      [
+        "email_change",
+        "desk",
+        world.library.id,
+        { cardNumber: "lib-0001", email: "els@nieuw.be", previousEmail: "els@dood.be" },
+      ],
+      [
+        "address_change",
+        "desk",
+        world.library.id,
+        {
+          cardNumber: "lib-0001",
+          street: "Nieuwe straat 9",
+          postalCode: "8760",
+          city: "Meulebeke",
+          country: "BE",
+        },
+      ],
+    ]);
   });
 
   it("a note is kept with its author's name and audited", async () => {

@@ -2,7 +2,8 @@ import "server-only";
 import { ActionError } from "@/lib/auth/action-error";
 import { fromDbDate, type LocalDate, toDbDate } from "@/lib/dates";
 import type { DbTx } from "@/lib/db-client";
-import { DEFAULT_RENEWAL_POLICY, type RenewalPolicy, renewalState } from "@/lib/loans/renewal-policy";
+import { recordForIls } from "@/lib/ils-outbox/record-for-ils";
+import { branchRenewalPolicy, type RenewalPolicy, renewalState } from "@/lib/loans/renewal-policy";
 import type { RenewLoanInput } from "./desk-input";
 import type { Audit, DeskActor } from "./desk-scope";
 
@@ -17,26 +18,65 @@ export async function renewLoan(
   actor: DeskActor,
   input: RenewLoanInput,
   today: LocalDate,
-  policy: RenewalPolicy = DEFAULT_RENEWAL_POLICY,
+  /** default: the limits of the branch that lent the item */
+  policy?: RenewalPolicy,
 ) {
   await tx.$queryRaw`SELECT 1 FROM "Loan" WHERE "id" = ${input.loanId} AND "libraryId" = ${actor.libraryId} FOR UPDATE`;
   const loan = await tx.loan.findFirst({
     where: { id: input.loanId, libraryId: actor.libraryId },
-    select: { id: true, patronId: true, dueDate: true, renewalCount: true, reserved: true, returnedAt: true },
+    select: {
+      id: true,
+      ilsLoanId: true,
+      patronId: true,
+      dueDate: true,
+      renewalCount: true,
+      reserved: true,
+      returnedAt: true,
+      patron: { select: { feesOwedCents: true, cardNumber: true } },
+      item: { select: { barcode: true } },
+      branch: {
+        select: {
+          renewalMaxCount: true,
+          renewalPeriodDays: true,
+          renewalMaxFeesCents: true,
+          renewalMaxOverdueDays: true,
+        },
+      },
+    },
   });
   if (!loan) throw new ActionError("desk.loanNotFound");
   const dueDate = fromDbDate(loan.dueDate);
   if (dueDate !== input.seenDueDate || loan.renewalCount !== input.seenRenewalCount || loan.returnedAt)
     throw new ActionError("desk.loanChanged");
   const state = renewalState(
-    { dueDate, renewalCount: loan.renewalCount, reserved: loan.reserved, returned: loan.returnedAt !== null },
+    {
+      dueDate,
+      renewalCount: loan.renewalCount,
+      reserved: loan.reserved,
+      returned: loan.returnedAt !== null,
+      patronFeesCents: loan.patron.feesOwedCents,
+    },
     today,
-    policy,
+    policy ?? branchRenewalPolicy(loan.branch),
   );
   if (!state.renewable) throw new ActionError(`desk.notRenewable.${state.reason}`);
   await tx.loan.update({
     where: { id: loan.id },
     data: { dueDate: toDbDate(state.newDueDate), renewalCount: loan.renewalCount + 1 },
+  });
+  await recordForIls(tx, {
+    libraryId: actor.libraryId,
+    kind: "renewal",
+    source: "desk",
+    patronId: loan.patronId,
+    loanId: loan.id,
+    payload: {
+      ilsLoanId: loan.ilsLoanId,
+      cardNumber: loan.patron.cardNumber,
+      barcode: loan.item.barcode,
+      dueDate: state.newDueDate,
+      renewalCount: loan.renewalCount + 1,
+    },
   });
   await audit({
     action: "loan.renew",
