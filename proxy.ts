@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { REQUEST_PATH_HEADER, SIGN_IN_PATH, signInPath } from "@/lib/auth/paths";
+import { newNonce, pageContentSecurityPolicy } from "@/lib/security/content-security-policy";
 
 /**
  * Sends visitors without a session cookie to the sign-in page before anything renders. A
@@ -12,12 +13,16 @@ import { REQUEST_PATH_HEADER, SIGN_IN_PATH, signInPath } from "@/lib/auth/paths"
 // (app/(patron): /r/<token> pages, /u/<token> one-click unsubscribe), which check their
 // signed token themselves and never look at a staff session.
 const PUBLIC_PREFIXES = [SIGN_IN_PATH, "/api/auth/", "/r/", "/u/"];
+// Exact public paths: Resend's webhooks, guarded by their Svix signature instead of a session.
+const PUBLIC_PATHS = ["/api/webhooks/resend"];
 
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const isPublic = PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix));
+  const isPublic =
+    PUBLIC_PATHS.includes(pathname) ||
+    PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix));
   const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
 
   if (!isPublic && !hasSession) {
@@ -32,7 +37,15 @@ export function proxy(request: NextRequest) {
   // Pages learn the path they were asked for (for "sign in and come back here").
   const headers = new Headers(request.headers);
   headers.set(REQUEST_PATH_HEADER, `${pathname}${search}`);
-  return NextResponse.next({ request: { headers } });
+  // Every page gets a Content-Security-Policy with a fresh nonce; API routes set their own
+  // headers (the stored email view its own, stricter policy).
+  if (pathname.startsWith("/api/")) return NextResponse.next({ request: { headers } });
+  // NODE_ENV is fixed when Next builds the proxy (not a runtime setting read outside lib/env.ts)
+  const csp = pageContentSecurityPolicy(newNonce(), { development: process.env.NODE_ENV === "development" });
+  headers.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
 }
 
 export const config = {

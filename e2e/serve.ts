@@ -21,6 +21,7 @@ await ensureDemoStaff(db, { libraryId });
 const { createE2eStaff } = await import("./e2e-staff");
 await createE2eStaff(db, libraryId);
 await (await import("./patron-search-data")).createPatronSearchData(db, libraryId);
+await (await import("./name-search-data")).createNameSearchData(db, libraryId);
 await (await import("./patron-settings-data")).createE2ePatronSettingsData(db, libraryId);
 await (await import("./patron-page-data")).createPatronPageData(db, libraryId);
 await (await import("./letters-data")).createLettersData(db, libraryId);
@@ -30,33 +31,36 @@ await (await import("./self-service-data")).createSelfServiceData(db, libraryId,
   baseUrl: `http://localhost:${port}`,
   port,
 });
+const bounces = await (await import("./bounces-data")).startBounceScenario(db, libraryId, {
+  port,
+  baseUrl: `http://localhost:${port}`,
+});
 await db.$disconnect();
 // The specs that check "nothing of the other library changed" read the database directly.
 mkdirSync(".test-results", { recursive: true });
 writeFileSync(E2E_DATABASE_FILE, JSON.stringify({ url: database.url }));
 
-// Send runs go to a local fake of Resend, through the worker inside the app (as in the demo).
-const { startFakeResend } = await import("../lib/fake-resend/fake-resend");
-const fakeResend = await startFakeResend({ rateLimitPerSecond: 5 });
 
 const app = spawnNext(["start", "-p", port], {
   ...process.env,
   DATABASE_URL: database.url,
   DATABASE_POOL_MAX: database.embedded ? "1" : "4",
   RAPPEL_TODAY: today,
-  RESEND_BASE_URL: fakeResend.url,
-  RESEND_API_KEY: "re_e2e_local_fake",
+  // the local fake Resend of the bounce scenario: real signed webhooks to this app; send runs
+  // go there too, through the worker inside the app (as in the demo)
+  ...bounces.env,
   RESEND_RATE_LIMIT_PER_SECOND: "4",
   RAPPEL_WORKER: "in-app",
   RAPPEL_WORKER_SCHEDULE: "off",
 });
+void bounces.releaseWebhooksWhenUp(`http://localhost:${port}/sign-in`);
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
   app.stop();
-  await fakeResend.stop().catch(() => {});
+  await bounces.stop().catch(() => {});
   await database.drop().catch(() => {});
   process.exit(0);
 }

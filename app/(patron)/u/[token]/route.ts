@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { clientIpFrom } from "@/lib/auth/client-ip";
+import { requestClientIp } from "@/lib/auth/request-client-ip";
 import { db } from "@/lib/db";
 import { libraryToday } from "@/lib/library/current-library";
 import { limitLinkRequests } from "@/lib/self-service/limit-link-requests";
@@ -16,7 +16,7 @@ type Context = { params: Promise<{ token: string }> };
  */
 export async function POST(request: NextRequest, { params }: Context) {
   const { token } = await params;
-  const busyUntil = await limitLinkRequests(db, { token, ip: clientIpFrom(request.headers) });
+  const busyUntil = await limitLinkRequests(db, { token, ip: requestClientIp(request.headers) });
   if (busyUntil) {
     const seconds = Math.max(1, Math.ceil((busyUntil.getTime() - Date.now()) / 1000));
     return text("Too many requests, try again later.", 429, { "retry-after": String(seconds) });
