@@ -40,7 +40,6 @@ await db.$disconnect();
 mkdirSync(".test-results", { recursive: true });
 writeFileSync(E2E_DATABASE_FILE, JSON.stringify({ url: database.url }));
 
-
 const app = spawnNext(["start", "-p", port], {
   ...process.env,
   DATABASE_URL: database.url,
