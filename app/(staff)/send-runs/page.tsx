@@ -27,6 +27,8 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ date?: string; confirm?: string }> };
 
 const th = "px-3 py-2 font-semibold";
+/** how long a finished run's figures stay at the top of the page */
+const RECENT_MS = 10 * 60 * 1000;
 const td = "px-3 py-2";
 
 export default async function SendRunsPage({ searchParams }: Props) {
@@ -41,9 +43,8 @@ export default async function SendRunsPage({ searchParams }: Props) {
   const asked = params.date?.trim();
   const date: LocalDate = asked && isLocalDate(asked) ? (asked as LocalDate) : today;
 
-  const active = await findActiveRun(db, { libraryId: library.id });
-  const [progress, runs, failed, review, settings] = await Promise.all([
-    active ? loadRunProgress(db, { libraryId: library.id, runId: active.id }) : null,
+  const [active, runs, failed, review, settings] = await Promise.all([
+    findActiveRun(db, { libraryId: library.id }),
     listSendRuns(db, { libraryId: library.id }),
     listFailedNotices(db, { libraryId: library.id }),
     listBatchesNeedingReview(db, { libraryId: library.id }),
@@ -52,6 +53,11 @@ export default async function SendRunsPage({ searchParams }: Props) {
       select: { sendTime: true, sendScheduled: true },
     }),
   ]);
+  // The working run, or the one that just ended: its figures stay in view for a while.
+  const recent =
+    runs[0]?.finishedAt && Date.now() - runs[0].finishedAt.getTime() < RECENT_MS ? runs[0] : null;
+  const shownRun = active ?? recent;
+  const progress = shownRun ? await loadRunProgress(db, { libraryId: library.id, runId: shownRun.id }) : null;
   const day = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeZone: "UTC" });
 
   return (
@@ -70,9 +76,9 @@ export default async function SendRunsPage({ searchParams }: Props) {
 
       {progress ? <RunProgressPanel initial={progress} /> : null}
 
-      {!progress && params.confirm ? (
+      {!active && params.confirm ? (
         <StartConfirmation libraryId={library.id} date={date} />
-      ) : !progress ? (
+      ) : !active ? (
         <section aria-labelledby="start-run" className="flex flex-col gap-3">
           <h2 id="start-run" className="text-lg font-semibold">
             {t("start.title")}

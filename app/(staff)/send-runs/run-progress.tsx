@@ -22,7 +22,9 @@ export function RunProgressPanel({ initial }: { initial: RunProgress }) {
   const ended = useRef(false);
 
   useEffect(() => setRun(initial), [initial]);
+  const polling = WORKING.has(initial.status);
   useEffect(() => {
+    if (!polling) return;
     let stop = false;
     const timer = setInterval(async () => {
       const response = await fetch(`/api/send-runs/${initial.id}`, { cache: "no-store" }).catch(() => null);
@@ -38,7 +40,7 @@ export function RunProgressPanel({ initial }: { initial: RunProgress }) {
       stop = true;
       clearInterval(timer);
     };
-  }, [initial.id, router]);
+  }, [initial.id, polling, router]);
 
   const day = format.dateTime(new Date(`${run.planDate}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
   const eta =
