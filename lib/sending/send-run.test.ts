@@ -128,7 +128,8 @@ describe("send runs", () => {
   });
 
   test("a used-up quota stops the run with a clear message, and the next run sends the rest once", async () => {
-    const t = await createOverdueLibrary(db, { patrons: 150, date });
+    const t = await createOverdueLibrary(db, { patrons: 200, date });
+    // two full batches, delivered side by side: whichever comes second finds the quota used up
     const fake = await startWorker({ quota: { daily: 100 } });
 
     const first = await runToEnd(t.library.id);
@@ -137,16 +138,16 @@ describe("send runs", () => {
     expect(first.errorCode).toBe("quota");
     expect(first.error).toContain("quota");
     expect(first.sent).toBe(100);
-    expect(await db.notice.count({ where: { status: "planned", sendBatchId: null } })).toBe(50);
+    expect(await db.notice.count({ where: { status: "planned", sendBatchId: null } })).toBe(100);
 
     // a new day's quota: a fake without one, the same database
     await worker?.stop();
     await fake.stop();
     const next = await startWorker();
     const second = await runToEnd(t.library.id);
-    expect(second).toMatchObject({ status: "succeeded", sent: 50 });
-    expect(next.sent()).toHaveLength(50);
-    expect(await db.notice.count({ where: { status: "sent" } })).toBe(150);
+    expect(second).toMatchObject({ status: "succeeded", sent: 100 });
+    expect(next.sent()).toHaveLength(100);
+    expect(await db.notice.count({ where: { status: "sent" } })).toBe(200);
   });
 
   test("a wrong API key stops the run: Resend refused the API key", async () => {
