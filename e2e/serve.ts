@@ -45,8 +45,12 @@ const app = spawnNext(["start", "-p", port], {
   DATABASE_URL: database.url,
   DATABASE_POOL_MAX: database.embedded ? "1" : "4",
   RAPPEL_TODAY: today,
-  // the local fake Resend of the bounce scenario: real signed webhooks to this app
+  // the local fake Resend of the bounce scenario: real signed webhooks to this app; send runs
+  // go there too, through the worker inside the app (as in the demo)
   ...bounces.env,
+  RESEND_RATE_LIMIT_PER_SECOND: "4",
+  RAPPEL_WORKER: "in-app",
+  RAPPEL_WORKER_SCHEDULE: "off",
 });
 void bounces.releaseWebhooksWhenUp(`http://localhost:${port}/sign-in`);
 

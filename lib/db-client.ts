@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = ReturnType<typeof createDbClient>;
@@ -14,8 +15,20 @@ export function createDbClient(
   // wait until this pool's idle connection closes: scripts and tests keep it short there.
   idleTimeoutMillis = poolMax === 1 ? 1_000 : 10_000,
 ) {
-  const adapter = new PrismaPg({ connectionString, max: poolMax, idleTimeoutMillis });
-  return new PrismaClient({ adapter, omit: { staffUser: { passwordHash: true } } });
+  // On the embedded database the pool is made here and kept, so that the job queue can share
+  // its one connection (poolOf); elsewhere the adapter owns its pool.
+  const pool = poolMax === 1 ? new pg.Pool({ connectionString, max: 1, idleTimeoutMillis }) : undefined;
+  const adapter = new PrismaPg(pool ?? { connectionString, max: poolMax, idleTimeoutMillis });
+  const client = new PrismaClient({ adapter, omit: { staffUser: { passwordHash: true } } });
+  if (pool) pools.set(client, pool);
+  return client;
+}
+
+const pools = new WeakMap<object, pg.Pool>();
+
+/** The pg pool of one connection under a client made for the embedded database (else undefined). */
+export function poolOf(client: object): pg.Pool | undefined {
+  return pools.get(client);
 }
 
 /** The client handed to `db.$transaction(async (tx) => ...)`. */

@@ -41,6 +41,15 @@ const ZEnv = z.object({
   RAPPEL_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** Resend's limit for the whole team: 2 requests/s on older plans, 5/s on current ones */
   RESEND_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(2),
+  /**
+   * How long a send-run worker's claim on a run or batch holds without its heartbeat: a
+   * crashed worker's work is taken over after this (lib/sending). Tests shorten it.
+   */
+  RAPPEL_WORKER_LEASE_MS: z.coerce.number().int().min(500).default(10_000),
+  /** "in-app": the web server runs the send-run worker itself (the demo); "off": `npm run worker` does */
+  RAPPEL_WORKER: z.enum(["in-app", "off"]).default("off"),
+  /** "off": this worker does not start the daily scheduled runs (tests, extra workers) */
+  RAPPEL_WORKER_SCHEDULE: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof ZEnv>;

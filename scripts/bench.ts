@@ -3,7 +3,7 @@
  * same run (these machines are noisy; absolute times alone say little).
  * Needs a PostgreSQL for the data benchmarks: DATABASE_URL's server, or the machine's
  * default 127.0.0.1:5432. The benchmark library is generated on first use (npm run bench:data).
- *   --only today,planner,search,render,self-service,letters   run some of them
+ *   --only today,planner,search,render,self-service,letters,send   run some of them
  *   --database NAME                                   the bench database (default rappel_bench)
  */
 import { spawnSync } from "node:child_process";
@@ -66,6 +66,13 @@ async function main() {
   if (selected("letters")) {
     const { benchLetterBatch, formatLetterBatchBench } = await import("./bench-letters");
     console.log(formatLetterBatchBench(await benchLetterBatch()));
+  }
+  if (selected("send")) {
+    await checkDatabase(serverUrl);
+    // the send bench makes a scratch database beside it (scripts/lib/test-database.ts)
+    process.env.DATABASE_URL = serverUrl;
+    const { benchSend, formatSendBench } = await import("./bench-send");
+    console.log(formatSendBench(await benchSend()));
   }
 }
 

@@ -48,7 +48,14 @@ async function main() {
   if (!dev) await ensureNextBuild();
   app = spawnNext(
     [dev ? "dev" : "start", "-p", String(APP_PORT), "-H", HOST],
-    { ...process.env, ...email, DATABASE_URL: url, DATABASE_POOL_MAX: String(poolMax) },
+    // the send-run worker runs inside the app (instrumentation.ts); a real install runs `npm run worker`
+    {
+      ...process.env,
+      ...email,
+      DATABASE_URL: url,
+      DATABASE_POOL_MAX: String(poolMax),
+      RAPPEL_WORKER: "in-app",
+    },
     "pipe",
   );
   app.child.stdout?.on("data", (chunk: Buffer) => {

@@ -9,6 +9,7 @@ import { libraryToday } from "@/lib/library/current-library";
 import { getEmailHealth } from "@/lib/statistics/email-health";
 import { getTodayFigures } from "@/lib/statistics/today-figures";
 import { EmailHealthSection } from "./_today/email-health";
+import { SendRunNotice } from "./_today/send-run-notice";
 import {
   DueSoonTable,
   FiguresDate,
@@ -48,6 +49,7 @@ export default async function TodayPage() {
 
   return (
     <div className="flex flex-col gap-6">
+      <SendRunNotice libraryId={library.id} showLink={roleAtLeast(staff.role, "librarian")} />
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <FiguresDate today={today} />

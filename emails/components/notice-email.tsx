@@ -9,13 +9,13 @@ import { Paragraphs } from "./paragraphs";
 import { colors } from "./theme";
 
 /** The body every loan notice shares; the pre-due and overdue templates differ only in their data. */
-export function NoticeEmail({ view }: { view: NoticeView }) {
+export function NoticeEmail({ view, preview }: { view: NoticeView; preview?: string }) {
   const { t } = view;
   const partlyRenewable = view.items.some((item) => !item.renewable);
   return (
     <EmailLayout
       t={t}
-      preview={previewText(view)}
+      preview={preview ?? previewText(view)}
       library={view.library}
       branch={view.branch}
       footer={
@@ -79,7 +79,7 @@ export function NoticeEmail({ view }: { view: NoticeView }) {
 }
 
 /** The line mail clients show after the subject: the opening without its greeting. */
-function previewText(view: NoticeView): string {
+export function previewText(view: NoticeView): string {
   const paragraphs = view.opening.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim());
   const text = paragraphs.length > 1 ? paragraphs.slice(1).join(" ") : (paragraphs[0] ?? "");
   return text.length > 140 ? `${text.slice(0, 139).trimEnd()}…` : text;

@@ -21,7 +21,7 @@ export type SendEmailBatchOptions = {
   retry?: RetryOptions;
 };
 
-type BatchResponse = { data: { id: string }[]; errors?: { index: number; message: string }[] };
+export type BatchResponse = { data: { id: string }[]; errors?: { index: number; message: string }[] };
 
 /**
  * Sends emails through Resend's batch API, at most 100 a call, each call waiting for the rate
@@ -63,7 +63,7 @@ export async function sendEmailBatch(
 }
 
 /** In permissive mode `data` lists the accepted emails only, in order, skipping the `errors`. */
-function matchResults(count: number, response: BatchResponse): DeliveryResult[] {
+export function matchResults(count: number, response: BatchResponse): DeliveryResult[] {
   const errors = new Map((response.errors ?? []).map((e) => [e.index, e.message]));
   const ids = response.data.map((d) => d.id);
   const positional = ids.length === count;

@@ -342,6 +342,7 @@ async function deliverDay(
       libraryId,
       planDate: toDbDate(day),
       status: "succeeded",
+      trigger: "schedule",
       planned: notices.length,
       sent: updates.length,
       failed: 0,

@@ -48,7 +48,9 @@ export type InjectedFailure = { status: 500 | 502 | 503 | 429; retryAfterSeconds
 export type FakeResend = Awaited<ReturnType<typeof startFakeResend>>;
 
 type Reply = { status: number; body: unknown; headers?: Record<string, string> };
-type Injection = { kind: "status"; failure: InjectedFailure } | { kind: "drop"; afterProcessing: boolean };
+type Injection =
+  | { kind: "status"; failure: InjectedFailure; afterProcessing: boolean }
+  | { kind: "drop"; afterProcessing: boolean };
 type StoredResponse = { fingerprint: string; reply: Reply; expiresAt: number };
 
 const MAX_BATCH = 100;
@@ -326,8 +328,11 @@ export async function startFakeResend(options: FakeResendOptions = {}) {
     }
     let reply: Reply;
     if (raw === null) reply = errorReply(413, "validation_error", "The request body is too large.");
-    else if (injection?.kind === "status") reply = injectedReply(injection.failure);
+    else if (injection?.kind === "status" && !injection.afterProcessing)
+      reply = injectedReply(injection.failure);
     else reply = await route(req, url, raw);
+    // Accepted, and then the error a proxy or an overloaded API answers instead of the result.
+    if (injection?.kind === "status" && injection.afterProcessing) reply = injectedReply(injection.failure);
     if (injection?.kind === "drop") {
       // Processed, but the answer is lost on the way back: the client cannot know.
       req.socket.destroy();
@@ -361,9 +366,12 @@ export async function startFakeResend(options: FakeResendOptions = {}) {
     sent: (): CapturedEmail[] => [...captured],
     /** every request that reached the fake, oldest first */
     requests: (): RecordedRequest[] => [...recorded],
-    /** the next `count` requests answer with this error instead of being processed */
-    failNext(count: number, failure: InjectedFailure): void {
-      for (let i = 0; i < count; i++) injections.push({ kind: "status", failure });
+    /**
+     * The next `count` requests answer with this error instead of being processed, or (with
+     * `afterProcessing`) after being processed: the emails exist, the client hears "500".
+     */
+    failNext(count: number, failure: InjectedFailure, { afterProcessing = false } = {}): void {
+      for (let i = 0; i < count; i++) injections.push({ kind: "status", failure, afterProcessing });
     },
     /**
      * The next `count` connections are cut: before the request is processed, or (with

@@ -12,7 +12,7 @@ import type { NoticeRenderInput, RenderedEmail } from "./types";
 /** Gmail clips a message above 102 KB; notices stay under this. */
 export const MAX_EMAIL_BYTES = 100 * 1024;
 
-const TEXT_OPTIONS = {
+export const TEXT_OPTIONS = {
   wordwrap: 78,
   selectors: [
     { selector: "h1", options: { uppercase: false } },

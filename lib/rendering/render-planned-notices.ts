@@ -6,7 +6,7 @@ import { loadRenewalPolicies } from "@/lib/loans/load-renewal-policies";
 import { renewalState } from "@/lib/loans/renewal-policy";
 import { loadNoticeTextBook } from "@/lib/templates/notice-text-store";
 import { buildNoticeLinks } from "./notice-links";
-import { renderNotice } from "./render-email";
+import { renderNoticeFast } from "./render-notice-fast";
 import type { NoticeFee, NoticeItem } from "./types";
 
 export type RenderPlannedNoticesOptions = {
@@ -205,7 +205,7 @@ export async function renderPlannedNotices(
 
       let email: { subject: string; html: string; text: string } | null = null;
       if (notice.channel === "email" && renderEmails) {
-        const rendered = await renderNotice(content);
+        const rendered = await renderNoticeFast(content);
         email = { subject: rendered.subject, html: rendered.html, text: rendered.text };
         for (const warning of rendered.warnings) result.warnings.push({ noticeId: notice.id, warning });
       }

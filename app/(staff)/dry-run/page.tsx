@@ -104,8 +104,8 @@ export default async function DryRunPage({ searchParams }: Props) {
         <p>{t("none")}</p>
       ) : (
         <>
-          <div className="grid gap-6 lg:grid-cols-2">
-            <section aria-labelledby="by-stage" className="flex flex-col gap-2">
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+            <section aria-labelledby="by-stage" className="flex min-w-0 flex-col gap-2">
               <h2 id="by-stage" className="text-lg font-semibold">
                 {t("byStage")}
               </h2>
@@ -168,7 +168,7 @@ export default async function DryRunPage({ searchParams }: Props) {
               </ScrollableTable>
             </section>
 
-            <section aria-labelledby="by-branch" className="flex flex-col gap-2">
+            <section aria-labelledby="by-branch" className="flex min-w-0 flex-col gap-2">
               <h2 id="by-branch" className="text-lg font-semibold">
                 {t("byBranch")}
               </h2>
@@ -204,7 +204,7 @@ export default async function DryRunPage({ searchParams }: Props) {
             </section>
           </div>
 
-          <section aria-labelledby="notice-list" className="flex flex-col gap-2">
+          <section aria-labelledby="notice-list" className="flex min-w-0 flex-col gap-2">
             <h2 id="notice-list" className="text-lg font-semibold">
               {t("list")}
             </h2>

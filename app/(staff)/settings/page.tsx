@@ -6,6 +6,7 @@ import { inputClass, secondaryButtonClass } from "@/components/form-field";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { addDays } from "@/lib/dates";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { libraryToday } from "@/lib/library/current-library";
 import { loadLibrarySettings } from "@/lib/settings/load-settings";
 import { resolveStageSettings } from "@/lib/settings/resolve-stage-settings";
@@ -17,6 +18,7 @@ import {
   type StageValues,
 } from "@/lib/settings/stage-settings";
 import { warnStageOrder } from "@/lib/settings/warn-stage-order";
+import { SendingSettingsForm } from "./sending-form";
 import { type FormStage, ResetFieldButton, StageForm } from "./stage-forms";
 import { StageTable } from "./stage-table";
 import { fieldWords, stageLabel } from "./stage-words";
@@ -244,6 +246,18 @@ export default async function SettingsPage({ searchParams }: Props) {
           />
         </section>
       ) : null}
+
+      {branch ? null : (
+        <SendingSettingsForm
+          settings={
+            await db.library.findUniqueOrThrow({
+              where: { id: library.id },
+              select: { sendTime: true, sendScheduled: true, emailFrom: true, emailReplyTo: true },
+            })
+          }
+          fallbackFrom={env.EMAIL_FROM}
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,206 @@
+import "server-only";
+import type { CreateBatchOptions } from "resend";
+import type { Db } from "@/lib/db-client";
+import { classifyResendError } from "@/lib/delivery/classify-resend-error";
+import type { ResendClient } from "@/lib/delivery/resend-client";
+import { type BatchResponse, matchResults } from "@/lib/delivery/send-email-batch";
+import { type AttemptFailure, type RetryOptions, withRetry } from "@/lib/delivery/with-retry";
+import { describeFailure, type RunStop } from "./describe-failure";
+import { queueFallbackLetters } from "./queue-fallback-letters";
+import { settleRunCounts, stopSendRun, stopSendRunIn } from "./stop-send-run";
+
+/** Resend keeps an idempotency key 24 h; a batch not confirmed before this goes to a librarian. */
+export const KEY_SAFE_LIFETIME_MS = 23 * 60 * 60 * 1000;
+/** rounds of retries that ran out without an answer before a run stops and waits for a later one */
+export const MAX_BATCH_ATTEMPTS = 3;
+
+export type DeliverBatchOptions = {
+  batchId: number;
+  workerId: string;
+  client: ResendClient;
+  /** how long a claim holds without a heartbeat: a dead worker's batch is taken over after this */
+  leaseMs?: number;
+  /** every SDK call is aborted after this: a stalled connection must not hang the worker */
+  timeoutMs?: number;
+  retry?: RetryOptions;
+};
+
+export type DeliverBatchOutcome =
+  | { outcome: "skipped" }
+  | { outcome: "confirmed"; sent: number; failed: number }
+  | { outcome: "needs_review" }
+  | { outcome: "stopped"; stop: RunStop }
+  | { outcome: "unconfirmed"; reason: string };
+
+type Claimed = {
+  payload: CreateBatchOptions;
+  idempotencyKey: string;
+  firstAttemptAt: Date;
+  attempts: number;
+  noticeIds: number[];
+  sendRunId: number;
+};
+
+/**
+ * Delivers one fixed batch: claims it (a lease kept alive by a heartbeat, so one worker at a
+ * time and a dead worker's batch is taken over within `leaseMs`), sends its stored payload
+ * with its stored key, retrying 429, 5xx and network failures with backoff, and records each
+ * email's result on its notice in one transaction. Safe to call any number of times, from any
+ * worker: a confirmed batch is skipped, and a resend with the same key is answered by Resend
+ * from its memory instead of sending again.
+ */
+export async function deliverBatch(db: Db, options: DeliverBatchOptions): Promise<DeliverBatchOutcome> {
+  const { batchId, workerId, client } = options;
+  const leaseMs = options.leaseMs ?? 10_000;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const [batch] = await db.$queryRaw<Claimed[]>`
+    UPDATE "SendBatch" b
+    SET "leaseOwner" = ${workerId}, "leaseUntil" = clock_timestamp() + ${leaseMs} * interval '1 millisecond',
+        "firstAttemptAt" = coalesce(b."firstAttemptAt", clock_timestamp())
+    FROM "SendRun" r
+    WHERE b.id = ${batchId} AND r.id = b."sendRunId" AND b.status = 'fixed'
+      AND r.status IN ('queued', 'running')
+      AND (b."leaseUntil" IS NULL OR b."leaseUntil" < clock_timestamp() OR b."leaseOwner" = ${workerId})
+    RETURNING b.payload, b."idempotencyKey", b."firstAttemptAt", b.attempts, b."noticeIds", b."sendRunId"`;
+  if (!batch) return { outcome: "skipped" };
+
+  if (Date.now() - batch.firstAttemptAt.getTime() > KEY_SAFE_LIFETIME_MS) {
+    await db.$executeRaw`
+      UPDATE "SendBatch" SET status = 'needs_review', "leaseOwner" = NULL, "leaseUntil" = NULL,
+        "lastError" = 'not confirmed by Resend within 23 hours of its first attempt: its key expires, so it is never resent blindly'
+      WHERE id = ${batchId} AND status = 'fixed'`;
+    return { outcome: "needs_review" };
+  }
+
+  const heartbeat = setInterval(
+    () => {
+      db.$executeRaw`
+        UPDATE "SendBatch" SET "leaseUntil" = clock_timestamp() + ${leaseMs} * interval '1 millisecond'
+        WHERE id = ${batchId} AND "leaseOwner" = ${workerId} AND status = 'fixed'`.catch(() => undefined);
+    },
+    Math.max(200, Math.floor(leaseMs / 3)),
+  );
+  try {
+    const outcome = await withRetry<BatchResponse>(async () => {
+      await client.limiter.acquire();
+      const { data, error, headers } = await client.sdk.batch.send(batch.payload, {
+        idempotencyKey: batch.idempotencyKey,
+        batchValidation: "permissive",
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      if (error) {
+        const failure = classifyResendError(error, headers);
+        if (failure.code === "rate_limit_exceeded" && failure.retryAfterMs) {
+          client.limiter.blockFor(failure.retryAfterMs);
+        }
+        return failure;
+      }
+      return { ok: true, value: data as BatchResponse };
+    }, options.retry);
+
+    if (outcome.ok) return await recordResults(db, batchId, batch, outcome.value);
+    if (outcome.retryable) return await leaveUnconfirmed(db, batchId, batch, outcome);
+    return await refuse(db, batchId, batch, outcome);
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+async function recordResults(
+  db: Db,
+  batchId: number,
+  batch: Claimed,
+  response: BatchResponse,
+): Promise<DeliverBatchOutcome> {
+  const results = matchResults(batch.noticeIds.length, response);
+  const sent = batch.noticeIds.flatMap((id, i) => {
+    const r = results[i];
+    return r.ok ? [{ id, providerId: r.providerId }] : [];
+  });
+  const failed = batch.noticeIds.flatMap((id, i) => {
+    const r = results[i];
+    return r.ok ? [] : [{ id, reason: r.reason }];
+  });
+  return db.$transaction(async (tx) => {
+    const confirmed = await tx.$executeRaw`
+      UPDATE "SendBatch" SET status = 'confirmed', "confirmedAt" = clock_timestamp(), "leaseOwner" = NULL, attempts = attempts + 1,
+        "leaseUntil" = NULL, "lastError" = NULL
+      WHERE id = ${batchId} AND status = 'fixed'`;
+    // Another worker recorded the same answer first (its claim had expired under us).
+    if (confirmed === 0) return { outcome: "skipped" } as const;
+    if (sent.length > 0) {
+      await tx.$executeRaw`
+        UPDATE "Notice" n
+        SET "providerId" = s."providerId", "sentAt" = clock_timestamp(),
+            status = CASE WHEN n.status = 'queued' THEN 'sent'::"NoticeStatus" ELSE n.status END
+        FROM unnest(${sent.map((s) => s.id)}::int[], ${sent.map((s) => s.providerId)}::text[]) AS s(id, "providerId")
+        WHERE n.id = s.id`;
+    }
+    let letters = 0;
+    if (failed.length > 0) {
+      await tx.$executeRaw`
+        UPDATE "Notice" n SET status = 'failed', "failureReason" = f.reason
+        FROM unnest(${failed.map((f) => f.id)}::int[], ${failed.map((f) => f.reason)}::text[]) AS f(id, reason)
+        WHERE n.id = f.id`;
+      letters = await queueFallbackLetters(
+        tx,
+        failed.map((f) => f.id),
+      );
+    }
+    await tx.$executeRaw`
+      UPDATE "SendRun" SET sent = sent + ${sent.length}, failed = failed + ${failed.length}, letters = letters + ${letters}
+      WHERE id = ${batch.sendRunId}`;
+    return { outcome: "confirmed", sent: sent.length, failed: failed.length } as const;
+  });
+}
+
+/**
+ * Retries ran out without an answer: Resend may or may not have the emails, so the batch stays
+ * fixed with its key, for the next attempt (the lease lapses, the sweep hands it out again).
+ * After a few such rounds the run stops with the reason; a later run picks the batch up.
+ */
+async function leaveUnconfirmed(
+  db: Db,
+  batchId: number,
+  batch: Claimed,
+  failure: AttemptFailure,
+): Promise<DeliverBatchOutcome> {
+  // A round counts only when it ran out of retries here: a worker killed mid-round adds none.
+  const [round] = await db.$queryRaw<{ attempts: number }[]>`
+    UPDATE "SendBatch" SET "lastError" = ${failure.reason}, "leaseOwner" = NULL, attempts = attempts + 1,
+      "leaseUntil" = clock_timestamp() + interval '5 seconds'
+    WHERE id = ${batchId} AND status = 'fixed'
+    RETURNING attempts`;
+  if (round && round.attempts >= MAX_BATCH_ATTEMPTS) {
+    const stop = describeFailure(failure);
+    await stopSendRun(db, batch.sendRunId, stop);
+    return { outcome: "stopped", stop };
+  }
+  return { outcome: "unconfirmed", reason: failure.reason };
+}
+
+/**
+ * Resend refused the whole call (quota, API key, sender): nothing was accepted, so the notices
+ * go back to waiting, unbatched, for a later run with a new batch and key; the run stops.
+ */
+async function refuse(
+  db: Db,
+  batchId: number,
+  batch: Claimed,
+  failure: AttemptFailure,
+): Promise<DeliverBatchOutcome> {
+  const stop = describeFailure(failure);
+  await db.$transaction(async (tx) => {
+    const changed = await tx.$executeRaw`
+      UPDATE "SendBatch" SET status = 'failed', "lastError" = ${failure.reason}, "leaseOwner" = NULL, "leaseUntil" = NULL,
+        attempts = attempts + 1
+      WHERE id = ${batchId} AND status = 'fixed'`;
+    if (changed === 0) return;
+    await tx.$executeRaw`
+      UPDATE "Notice" SET status = 'planned', "sendBatchId" = NULL
+      WHERE "sendBatchId" = ${batchId} AND status = 'queued'`;
+    await stopSendRunIn(tx, batch.sendRunId, stop);
+  });
+  await settleRunCounts(db, batch.sendRunId);
+  return { outcome: "stopped", stop };
+}

@@ -1,0 +1,185 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { DbTx } from "@/lib/db-client";
+import { toResendEmail } from "@/lib/delivery/to-resend-email";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { renderNoticeFast } from "@/lib/rendering/render-notice-fast";
+import { storedNoticeContent } from "@/lib/rendering/render-planned-notices";
+import { queueFallbackLetters } from "./queue-fallback-letters";
+
+export const MAX_BATCH_EMAILS = 100;
+
+export type FixBatchInput = {
+  runId: number;
+  libraryId: number;
+  /** rendered email notices, at most 100 */
+  noticeIds: number[];
+  sender: { from: string; replyTo: string | null };
+};
+
+export type FixBatchResult = {
+  batchId: number | null;
+  emails: number;
+  /** every loan was returned or renewed since planning: nothing goes out */
+  cancelled: number;
+  /** no address, or its content could not be rendered */
+  failed: number;
+  lettersQueued: number;
+};
+
+type Candidate = {
+  id: number;
+  idempotencyKey: string;
+  stageId: number;
+  kind: "pre_due" | "overdue";
+  subject: string | null;
+  html: string | null;
+  text: string | null;
+  content: unknown;
+  email: string | null;
+  openLoans: number[];
+  staleLoans: number[];
+};
+
+/**
+ * Fixes one batch before its first attempt, in one transaction: the notices (locked, and
+ * only those not in a batch yet), re-checked against returns and renewals now (a notice
+ * whose loans all went is cancelled; one that lost some is rendered again without them),
+ * the emails exactly as they will be sent, and the idempotency key. After this nothing about
+ * the batch changes: every attempt, by any worker, sends this payload with this key.
+ */
+export async function fixBatch(tx: DbTx, input: FixBatchInput): Promise<FixBatchResult> {
+  const { runId, libraryId, sender } = input;
+  const result: FixBatchResult = { batchId: null, emails: 0, cancelled: 0, failed: 0, lettersQueued: 0 };
+  if (input.noticeIds.length > MAX_BATCH_EMAILS)
+    throw new Error(`a batch holds at most ${MAX_BATCH_EMAILS} emails`);
+  const candidates = await tx.$queryRaw<Candidate[]>`
+    SELECT n.id, n."idempotencyKey", n."stageId", s.kind::text AS kind, n.subject, n.html, n.text, n.content,
+           coalesce(nullif(trim(p.email), ''), n."recipientEmail") AS email,
+           coalesce(array_agg(nl."loanId" ORDER BY nl."loanId") FILTER (WHERE l."returnedAt" IS NULL AND l."dueDate" = nl."dueDate"), '{}') AS "openLoans",
+           coalesce(array_agg(nl."loanId" ORDER BY nl."loanId") FILTER (WHERE l."returnedAt" IS NOT NULL OR l."dueDate" <> nl."dueDate"), '{}') AS "staleLoans"
+    FROM (SELECT * FROM "Notice" WHERE id = ANY(${input.noticeIds}::int[]) AND "libraryId" = ${libraryId}
+            AND "sendBatchId" IS NULL AND status IN ('planned', 'queued') AND channel = 'email'
+          ORDER BY id FOR UPDATE) n
+    JOIN "Patron" p ON p.id = n."patronId"
+    JOIN "NoticeStage" s ON s.id = n."stageId"
+    LEFT JOIN "NoticeLoan" nl ON nl."noticeId" = n.id
+    LEFT JOIN "Loan" l ON l.id = nl."loanId"
+    GROUP BY n.id, n."idempotencyKey", n."stageId", s.kind, n.subject, n.html, n.text, n.content, p.email, n."recipientEmail"
+    ORDER BY n.id`;
+
+  const cancelled: number[] = [];
+  const failed: { id: number; reason: string }[] = [];
+  const emails: { notice: Candidate; email: Prisma.InputJsonValue }[] = [];
+  for (const notice of candidates) {
+    if (notice.openLoans.length === 0) {
+      cancelled.push(notice.id);
+      continue;
+    }
+    if (!notice.email) {
+      failed.push({ id: notice.id, reason: "The patron has no email address." });
+      continue;
+    }
+    let body = { subject: notice.subject, html: notice.html, text: notice.text };
+    if (notice.staleLoans.length > 0 || !body.html || !body.text || !body.subject) {
+      const rerendered = await renderWithout(notice, new Set(notice.staleLoans));
+      if (!rerendered) {
+        failed.push({ id: notice.id, reason: "The notice's stored content could not be rendered." });
+        continue;
+      }
+      body = rerendered;
+    }
+    const content = storedNoticeContent(notice.content);
+    const unsubscribeUrl = notice.kind === "pre_due" ? (content?.links.unsubscribe ?? undefined) : undefined;
+    const email = toResendEmail(
+      {
+        to: notice.email,
+        subject: body.subject ?? "",
+        html: body.html ?? "",
+        text: body.text ?? "",
+        ...(sender.replyTo && { replyTo: sender.replyTo }),
+        tags: { notice: notice.id, stage: notice.stageId },
+        ...(unsubscribeUrl && { unsubscribeUrl }),
+      },
+      sender.from,
+    );
+    emails.push({ notice, email: email as unknown as Prisma.InputJsonValue });
+  }
+
+  if (cancelled.length > 0) {
+    await tx.$executeRaw`UPDATE "Notice" SET status = 'cancelled', "sendRunId" = ${runId} WHERE id = ANY(${cancelled}::int[])`;
+    await tx.$executeRaw`
+      UPDATE "Letter" SET status = 'cancelled'
+      WHERE "noticeId" = ANY(${cancelled}::int[]) AND status = 'queued' AND "batchId" IS NULL`;
+  }
+  if (failed.length > 0) {
+    await tx.$executeRaw`
+      UPDATE "Notice" n SET status = 'failed', "failureReason" = f.reason, "sendRunId" = ${runId}
+      FROM unnest(${failed.map((f) => f.id)}::int[], ${failed.map((f) => f.reason)}::text[]) AS f(id, reason)
+      WHERE n.id = f.id`;
+    result.lettersQueued = await queueFallbackLetters(
+      tx,
+      failed.map((f) => f.id),
+    );
+  }
+  result.cancelled = cancelled.length;
+  result.failed = failed.length;
+
+  if (emails.length > 0) {
+    const ids = emails.map((e) => e.notice.id);
+    const idempotencyKey = batchKey(
+      runId,
+      emails.map((e) => e.notice.idempotencyKey),
+    );
+    const batch = await tx.sendBatch.create({
+      data: {
+        libraryId,
+        sendRunId: runId,
+        idempotencyKey,
+        payload: emails.map((e) => e.email),
+        noticeIds: ids,
+      },
+      select: { id: true },
+    });
+    await tx.$executeRaw`
+      UPDATE "Notice" SET "sendBatchId" = ${batch.id}, status = 'queued', "sendRunId" = ${runId}
+      WHERE id = ANY(${ids}::int[])`;
+    result.batchId = batch.id;
+    result.emails = emails.length;
+  }
+  await tx.$executeRaw`
+    UPDATE "SendRun" SET rendered = rendered + ${result.emails + result.failed}, emails = emails + ${result.emails},
+                         failed = failed + ${result.failed}, letters = letters + ${result.lettersQueued}
+    WHERE id = ${runId}`;
+  return result;
+}
+
+/**
+ * Resend remembers a key for 24 hours and answers a different body under the same key with
+ * 409, so each fixed batch gets its own: derived from its notices' keys, the run and the
+ * moment it was fixed (a notice sent again later goes in a new batch with a new key).
+ */
+function batchKey(runId: number, noticeKeys: string[]): string {
+  const digest = createHash("sha256")
+    .update(`${runId}\n${Date.now()}\n${[...noticeKeys].sort().join("\n")}`)
+    .digest("base64url")
+    .slice(0, 32);
+  return `rappel-run${runId}-${digest}`;
+}
+
+async function renderWithout(
+  notice: Candidate,
+  stale: Set<number>,
+): Promise<{ subject: string; html: string; text: string } | null> {
+  const content = storedNoticeContent(notice.content);
+  if (!content) return null;
+  try {
+    const items = content.items.filter(
+      (item) => item.loanId === undefined || !stale.has(Number(item.loanId)),
+    );
+    const rendered = await renderNoticeFast({ ...content, items });
+    return { subject: rendered.subject, html: rendered.html, text: rendered.text };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,163 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from "vitest";
+import type { LocalDate } from "@/lib/dates";
+import { createRateLimiter } from "@/lib/delivery/rate-limiter";
+import { buildResendClient } from "@/lib/delivery/resend-client";
+import { type FakeResend, type FakeResendOptions, startFakeResend } from "@/lib/fake-resend/fake-resend";
+import { resetDatabase, useTestDb } from "@/test/db";
+import { prepareSendRun } from "./prepare-send-run";
+import { configureQueue, stopQueue } from "./queue";
+import { startSendRun } from "./start-send-run";
+import { createOverdueLibrary } from "./test-library";
+import { nudgeSendRun, startSendingWorker } from "./worker";
+
+const db = useTestDb();
+const date: LocalDate = "2026-03-10";
+const baseUrl = "https://rappel.example.be";
+let fake: FakeResend | undefined;
+let worker: { stop(): Promise<void> } | undefined;
+
+beforeAll(() => configureQueue({ connectionString: inject("databaseUrl") }));
+afterAll(() => stopQueue());
+beforeEach(() => resetDatabase(db));
+afterEach(async () => {
+  await worker?.stop();
+  worker = undefined;
+  await fake?.stop();
+  fake = undefined;
+});
+
+async function startWorker(options: FakeResendOptions = {}) {
+  fake = await startFakeResend(options);
+  const client = buildResendClient({
+    apiKey: "re_test",
+    baseUrl: fake.url,
+    from: "unused <unused@example.org>",
+    limiter: createRateLimiter({ perSecond: 1000, burst: 1000 }),
+  });
+  worker = await startSendingWorker({
+    db,
+    client,
+    leaseMs: 1_000,
+    sweepEveryMs: 300,
+    retry: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 3 },
+    schedule: false,
+  });
+  return fake;
+}
+
+async function runToEnd(libraryId: number) {
+  const { runId } = await startSendRun(db, { libraryId, date, trigger: "staff", baseUrl });
+  await nudgeSendRun(runId);
+  for (let i = 0; i < 600; i++) {
+    const run = await db.sendRun.findUniqueOrThrow({ where: { id: runId } });
+    if (run.status === "succeeded" || run.status === "failed") return run;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the run did not end within a minute");
+}
+
+describe("send runs", () => {
+  test("every planned email is accepted exactly once through lost answers and 500s after accepting", async () => {
+    const t = await createOverdueLibrary(db, { patrons: 250, date });
+    const fake = await startWorker();
+    fake.dropNext(1, { afterProcessing: true });
+    fake.failNext(1, { status: 500 }, { afterProcessing: true });
+    fake.dropNext(1);
+
+    const run = await runToEnd(t.library.id);
+
+    expect(run).toMatchObject({ status: "succeeded", planned: 250, sent: 250, failed: 0 });
+    const sent = fake.sent();
+    expect(sent).toHaveLength(250);
+    const notices = await db.notice.findMany({ where: { libraryId: t.library.id } });
+    expect(notices.every((n) => n.status === "sent" && n.providerId && n.sentAt)).toBe(true);
+    expect(new Set(sent.map((e) => e.id))).toEqual(new Set(notices.map((n) => n.providerId)));
+    const byNotice = new Map(sent.map((e) => [e.tags.find((tag) => tag.name === "notice")?.value, e]));
+    for (const notice of notices)
+      expect(byNotice.get(String(notice.id))?.to).toEqual([notice.recipientEmail]);
+    const batches = await db.sendBatch.findMany();
+    expect(batches.map((b) => b.status)).toEqual(["confirmed", "confirmed", "confirmed"]);
+  });
+
+  test("two runs started for the same day at once: only one starts, and a second start finds the first", async () => {
+    const t = await createOverdueLibrary(db, { patrons: 3, date });
+    const input = { libraryId: t.library.id, date, trigger: "staff" as const, baseUrl };
+    const [a, b] = await Promise.all([startSendRun(db, input), startSendRun(db, input)]);
+    const scheduled = await startSendRun(db, { ...input, trigger: "schedule" });
+
+    expect([a.started, b.started].sort()).toEqual([false, true]);
+    expect(a.runId).toBe(b.runId);
+    expect(scheduled).toEqual({ runId: a.runId, started: false });
+    expect(await db.sendRun.count()).toBe(1);
+  });
+
+  test("a loan returned after planning is not sent: its notice is cancelled when the batch is fixed", async () => {
+    const t = await createOverdueLibrary(db, { patrons: 3, date });
+    const { runId } = await startSendRun(db, { libraryId: t.library.id, date, trigger: "staff", baseUrl });
+    // plan only: the preparation stops at the first pause check
+    const { planNotices } = await import("@/lib/planning/plan-notices");
+    await planNotices(db, { libraryId: t.library.id, date });
+    const [first] = await db.notice.findMany({ orderBy: { id: "asc" }, include: { loans: true } });
+    await db.loan.update({ where: { id: first.loans[0].loanId }, data: { returnedAt: new Date() } });
+    const fixed: number[] = [];
+    await prepareSendRun(db, { runId, workerId: "test", onBatchFixed: async (id) => void fixed.push(id) });
+
+    const cancelled = await db.notice.findUniqueOrThrow({ where: { id: first.id } });
+    expect(cancelled.status).toBe("cancelled");
+    const batch = await db.sendBatch.findFirstOrThrow();
+    expect(batch.noticeIds).toHaveLength(2);
+    expect(batch.noticeIds).not.toContain(first.id);
+  });
+
+  test("an address the provider rejects fails alone with the provider's words and queues the letter", async () => {
+    const t = await createOverdueLibrary(db, { patrons: 3, date });
+    const [patron] = await db.patron.findMany({ orderBy: { id: "asc" }, take: 1 });
+    await db.patron.update({ where: { id: patron.id }, data: { email: "geen-adres" } });
+    await startWorker();
+
+    const run = await runToEnd(t.library.id);
+
+    expect(run).toMatchObject({ status: "succeeded", sent: 2, failed: 1, letters: 1 });
+    const failed = await db.notice.findFirstOrThrow({
+      where: { patronId: patron.id },
+      include: { letters: true },
+    });
+    expect(failed.status).toBe("failed");
+    expect(failed.failureReason).toContain("`to`");
+    expect(failed.letters).toMatchObject([{ reason: "no_email", status: "queued" }]);
+  });
+
+  test("a used-up quota stops the run with a clear message, and the next run sends the rest once", async () => {
+    const t = await createOverdueLibrary(db, { patrons: 200, date });
+    // two full batches, delivered side by side: whichever comes second finds the quota used up
+    const fake = await startWorker({ quota: { daily: 100 } });
+
+    const first = await runToEnd(t.library.id);
+
+    expect(first.status).toBe("failed");
+    expect(first.errorCode).toBe("quota");
+    expect(first.error).toContain("quota");
+    expect(first.sent).toBe(100);
+    expect(await db.notice.count({ where: { status: "planned", sendBatchId: null } })).toBe(100);
+
+    // a new day's quota: a fake without one, the same database
+    await worker?.stop();
+    await fake.stop();
+    const next = await startWorker();
+    const second = await runToEnd(t.library.id);
+    expect(second).toMatchObject({ status: "succeeded", sent: 100 });
+    expect(next.sent()).toHaveLength(100);
+    expect(await db.notice.count({ where: { status: "sent" } })).toBe(200);
+  });
+
+  test("a wrong API key stops the run: Resend refused the API key", async () => {
+    const t = await createOverdueLibrary(db, { patrons: 2, date });
+    await startWorker({ apiKey: "re_the_right_one" });
+
+    const run = await runToEnd(t.library.id);
+
+    expect(run).toMatchObject({ status: "failed", errorCode: "api_key", sent: 0 });
+    expect(run.error).toContain("Resend refused the API key: check RESEND_API_KEY");
+    expect(await db.notice.count({ where: { status: "planned", sendBatchId: null } })).toBe(2);
+  });
+});

@@ -1,0 +1,12 @@
+/** A problem a librarian can act on; its message is shown on the Send runs page as it is. */
+export class SendingError extends Error {
+  constructor(
+    message: string,
+    /** a key in messages/*.json under sendRuns.errors, for the staff's language */
+    readonly code: string,
+    readonly values: Record<string, string | number> = {},
+  ) {
+    super(message);
+    this.name = "SendingError";
+  }
+}

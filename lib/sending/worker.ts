@@ -1,0 +1,113 @@
+import "server-only";
+import { hostname } from "node:os";
+import type { Db } from "@/lib/db-client";
+import type { ResendClient } from "@/lib/delivery/resend-client";
+import type { RetryOptions } from "@/lib/delivery/with-retry";
+import { deliverBatch } from "./deliver-batch";
+import { prepareSendRun } from "./prepare-send-run";
+import { enqueue, registerJob, startJobWorkers, stopJobWorkers } from "./queue";
+import { runScheduledSends } from "./run-scheduled-sends";
+import { sweepSendRuns } from "./sweep-send-runs";
+
+export const SEND_JOBS = { prepare: "send-run-prepare", deliver: "send-run-deliver" } as const;
+
+/** Hands a run to the workers (after the transaction that created it committed). */
+export const nudgeSendRun = (runId: number) =>
+  enqueue(SEND_JOBS.prepare, { runId }, { singletonKey: `run-${runId}` });
+/** Hands a fixed batch to the delivery workers. */
+export const nudgeBatch = (batchId: number) =>
+  enqueue(SEND_JOBS.deliver, { batchId }, { singletonKey: `batch-${batchId}` });
+
+export type SendingWorkerOptions = {
+  db: Db;
+  client: ResendClient;
+  workerId?: string;
+  /** claims (run preparation, batch delivery) lapse after this without a heartbeat (default 10 s) */
+  leaseMs?: number;
+  sweepEveryMs?: number;
+  /** batches this process delivers at once (they all wait for the shared rate limit) */
+  deliverConcurrency?: number;
+  retry?: RetryOptions;
+  timeoutMs?: number;
+  /** the daily schedule: checked every minute; off in tests */
+  schedule?: { baseUrl: string } | false;
+  log?: (message: string) => void;
+};
+
+/**
+ * The send-run worker: prepares runs (plan, render, fix batches) and delivers batches as
+ * pg-boss jobs, sweeps for work nobody holds, and starts the daily scheduled runs. Runs
+ * inside the demo's server and as `npm run worker`; any number of them share the work.
+ * Other job handlers registered with `registerJob` before this starts run here too.
+ */
+export async function startSendingWorker(options: SendingWorkerOptions): Promise<{ stop(): Promise<void> }> {
+  const { db, client } = options;
+  const workerId =
+    options.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const leaseMs = options.leaseMs ?? 10_000;
+  const log = options.log ?? (() => undefined);
+
+  registerJob<{ runId: number }>(
+    SEND_JOBS.prepare,
+    async ({ runId }) => {
+      const outcome = await prepareSendRun(db, { runId, workerId, leaseMs, onBatchFixed: nudgeBatch });
+      log(`run ${runId}: ${outcome}`);
+    },
+    { policy: "short", concurrency: 1, expireInSeconds: 3600, retryLimit: 3 },
+  );
+  registerJob<{ batchId: number }>(
+    SEND_JOBS.deliver,
+    async ({ batchId }) => {
+      const result = await deliverBatch(db, {
+        batchId,
+        workerId,
+        client,
+        leaseMs,
+        retry: options.retry,
+        timeoutMs: options.timeoutMs,
+      });
+      if (result.outcome !== "skipped") log(`batch ${batchId}: ${result.outcome}`);
+    },
+    {
+      policy: "short",
+      concurrency: options.deliverConcurrency ?? 4,
+      expireInSeconds: 600,
+      retryLimit: 2,
+      pollingIntervalSeconds: 0.5,
+    },
+  );
+  await startJobWorkers();
+
+  let stopped = false;
+  const sweep = async () => {
+    try {
+      await sweepSendRuns(db, { nudgeRun: nudgeSendRun, nudgeBatch });
+    } catch (error) {
+      if (!stopped) log(`sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  await sweep();
+  const sweepTimer = setInterval(sweep, options.sweepEveryMs ?? 2_000);
+  const schedule = options.schedule;
+  const tick = async () => {
+    if (!schedule) return;
+    try {
+      for (const runId of await runScheduledSends(db, { baseUrl: schedule.baseUrl })) {
+        log(`scheduled run ${runId} started`);
+        await nudgeSendRun(runId);
+      }
+    } catch (error) {
+      log(`schedule failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  await tick();
+  const scheduleTimer = schedule ? setInterval(tick, 60_000) : undefined;
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(sweepTimer);
+      if (scheduleTimer) clearInterval(scheduleTimer);
+      await stopJobWorkers();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { createDbClient } from "@/lib/db-client";
+import { env } from "@/lib/env";
+import { configureQueue, stopQueue } from "@/lib/sending/queue";
+import { createSendingClient } from "@/lib/sending/sending-client";
+import { startSendingWorker } from "@/lib/sending/worker";
+
+// The send-run worker as a process of its own (`npm run worker`): any number of them, on any
+// machines, share the runs through the database. DATABASE_URL must be set; RESEND_API_KEY
+// (and RESEND_BASE_URL for the local fake) as for the app. RAPPEL_WORKER_LEASE_MS shortens
+// the claims (tests); the daily schedule runs unless RAPPEL_WORKER_SCHEDULE=off.
+const db = createDbClient(env.DATABASE_URL, Math.min(env.DATABASE_POOL_MAX, 4));
+configureQueue({ connectionString: env.DATABASE_URL });
+const leaseMs = env.RAPPEL_WORKER_LEASE_MS;
+const worker = await startSendingWorker({
+  db,
+  client: createSendingClient(db),
+  leaseMs,
+  sweepEveryMs: Math.min(2_000, leaseMs),
+  retry: { baseDelayMs: 200, maxDelayMs: 5_000 },
+  schedule:
+    env.RAPPEL_WORKER_SCHEDULE === "off" ? false : { baseUrl: env.NEXTAUTH_URL ?? "http://localhost:3000" },
+  log: (message) => console.log(`${new Date().toISOString()} worker: ${message}`),
+});
+console.log(`send-run worker ${process.pid} started`);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, async () => {
+    await worker.stop();
+    await stopQueue();
+    await db.$disconnect();
+    process.exit(0);
+  });
+}
