@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db-client";
 import type { ResendClient } from "@/lib/delivery/resend-client";
 import type { RetryOptions } from "@/lib/delivery/with-retry";
 import { deliverBatch } from "./deliver-batch";
+import { sweepFeedback } from "./feedback-sweep";
 import { prepareSendRun } from "./prepare-send-run";
 import { enqueue, registerJob, startJobWorkers, stopJobWorkers } from "./queue";
 import { runScheduledSends } from "./run-scheduled-sends";
@@ -29,6 +30,8 @@ export type SendingWorkerOptions = {
   deliverConcurrency?: number;
   retry?: RetryOptions;
   timeoutMs?: number;
+  /** how often pending webhook events are applied (default 30 s) */
+  feedbackEveryMs?: number;
   /** the daily schedule: checked every minute; off in tests */
   schedule?: { baseUrl: string } | false;
   log?: (message: string) => void;
@@ -102,10 +105,23 @@ export async function startSendingWorker(options: SendingWorkerOptions): Promise
   };
   await tick();
   const scheduleTimer = schedule ? setInterval(tick, 60_000) : undefined;
+  // feedback: pending webhook events every 30 s, silent notices -> letters every 10 minutes
+  let feedbackRounds = 0;
+  const feedback = async () => {
+    try {
+      const { applied, letters } = await sweepFeedback(db, { silentFallback: feedbackRounds++ % 20 === 0 });
+      if (applied || letters)
+        log(`feedback: ${applied} events applied, ${letters} silent notices became letters`);
+    } catch (error) {
+      if (!stopped) log(`feedback sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const feedbackTimer = setInterval(feedback, options.feedbackEveryMs ?? 30_000);
   return {
     async stop() {
       stopped = true;
       clearInterval(sweepTimer);
+      clearInterval(feedbackTimer);
       if (scheduleTimer) clearInterval(scheduleTimer);
       await stopJobWorkers();
     },

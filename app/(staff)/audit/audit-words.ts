@@ -51,6 +51,11 @@ const ACTIONS = [
   "bounce-policy.update",
   "bounce.dismiss",
   "notice.email.resend",
+  "send-run.start",
+  "send-run.pause",
+  "send-run.resume",
+  "notice.send-again",
+  "library.sending-settings",
 ] as const;
 type KnownAction = (typeof ACTIONS)[number];
 const isKnown = (action: string): action is KnownAction => (ACTIONS as readonly string[]).includes(action);
@@ -232,6 +237,7 @@ export async function actionWords() {
 export async function entityWords() {
   const t = await getTranslations("audit");
   const known = [
+    "SendRun",
     "Letter",
     "LetterBatch",
     "Library",
