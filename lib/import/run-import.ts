@@ -30,8 +30,6 @@ const TOUCHED_TABLES: Record<ImportKind, string[]> = {
   returns: ["Loan"],
 };
 
-type Counts = { rowsRead: number; inserted: number; updated: number; unchanged: number; rejected: number };
-
 /** Stores a chunk's refused rows (set-based). */
 async function recordRejections(
   tx: Parameters<Parameters<Db["$transaction"]>[0]>[0],
