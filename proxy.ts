@@ -8,8 +8,9 @@ import { REQUEST_PATH_HEADER, SIGN_IN_PATH, signInPath } from "@/lib/auth/paths"
  * looked for here; whether it is valid is decided there.
  */
 
-// Paths anyone may open. Patron self-service pages, when they come, go here too.
-const PUBLIC_PREFIXES = [SIGN_IN_PATH, "/api/auth/"];
+// Paths anyone may open. Patron self-service pages, when they come, go here too. /api/v1 is
+// the library system's API: its token is checked by apiRoute (lib/api-tokens), not a cookie.
+const PUBLIC_PREFIXES = [SIGN_IN_PATH, "/api/auth/", "/api/v1/"];
 
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
@@ -34,8 +35,10 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's own files and the files in public/.
+  // Everything but Next's own files and the files in public/, and the two routes that take
+  // large bodies: Next buffers a request body for the proxy (10 MB at most, truncating the
+  // rest), so a CSV upload and API batches must not pass through it. Both check access themselves.
   matcher: [
-    "/((?!_next/static|_next/image|favicon\\.ico|.*\\.(?:png|jpg|svg|ico|txt|webmanifest|woff2?)$).*)",
+    "/((?!_next/static|_next/image|api/v1/|api/imports/upload|favicon\\.ico|.*\\.(?:png|jpg|svg|ico|txt|webmanifest|woff2?)$).*)",
   ],
 };

@@ -21,6 +21,7 @@ export const REJECTION_REASONS = {
   columnCount: "the row has a different number of fields than the header",
   unreadable: "the row cannot be read (a quote is opened or closed in the wrong place)",
   notAnObject: "each row must be a JSON object",
+  badValue: "a value must be a string, a number, true, false or null",
 } as const;
 
 export type RejectionCode = keyof typeof REJECTION_REASONS;
