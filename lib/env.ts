@@ -35,6 +35,8 @@ const ZEnv = z.object({
   EMAIL_FROM: z.string().min(3).default("Bibliotheek <notices@rappel.example>"),
   /** Resend's limit for the whole team: 2 requests/s on older plans, 5/s on current ones */
   RESEND_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(2),
+  /** where uploaded import files wait for their import (streamed to disk, removed when done) */
+  IMPORT_DIR: z.string().min(1).default(".data/imports"),
 });
 
 export type Env = z.infer<typeof ZEnv>;
