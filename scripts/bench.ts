@@ -3,7 +3,7 @@
  * same run (these machines are noisy; absolute times alone say little).
  * Needs a PostgreSQL for the data benchmarks: DATABASE_URL's server, or the machine's
  * default 127.0.0.1:5432. The benchmark library is generated on first use (npm run bench:data).
- *   --only today,planner,search,render   run some of them
+ *   --only today,planner,search,render,import   run some of them
  */
 import { spawnSync } from "node:child_process";
 import { checkDatabase } from "./lib/database-url";
@@ -48,6 +48,11 @@ async function main() {
     } finally {
       await db.$disconnect();
     }
+  }
+  if (selected("import")) {
+    await checkDatabase(serverUrl);
+    const { benchImport, formatImportBench } = await import("./bench-import");
+    console.log(formatImportBench(await benchImport(serverUrl)));
   }
   if (selected("render")) {
     const { benchRender, formatRenderBench } = await import("./bench-render");

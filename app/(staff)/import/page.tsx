@@ -73,10 +73,10 @@ export default async function ImportPage() {
                     {t("fileName")}
                   </th>
                   <th scope="col" className="px-4 py-2 font-semibold">
-                    {t("who")}
+                    {t("status")}
                   </th>
                   <th scope="col" className="px-4 py-2 font-semibold">
-                    {t("status")}
+                    {t("who")}
                   </th>
                   <th scope="col" className="px-4 py-2 font-semibold">
                     {t("duration")}
@@ -103,11 +103,11 @@ export default async function ImportPage() {
                       </Link>
                       <span className="block text-muted">{t(`kinds.${run.kind}`)}</span>
                     </th>
-                    <td className="px-4 py-2">{run.actorLabel}</td>
                     <td className="px-4 py-2">
                       <ImportStatus run={run} />
                       <ImportProblemText run={run} />
                     </td>
+                    <td className="px-4 py-2">{run.actorLabel}</td>
                     <td className="whitespace-nowrap px-4 py-2">{durations[i]}</td>
                     <td className="px-4 py-2">
                       {run.rejected > 0 ? (
