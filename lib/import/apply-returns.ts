@@ -13,6 +13,8 @@ export async function applyReturns(
   rows: readonly ReturnRow[],
 ): Promise<{ updated: number; rejections: RowRejection[] }> {
   if (rows.length === 0) return { updated: 0, rejections: [] };
+  // the unique index, not a scan of every loan, for thousands of ids (see upsert-loans.ts)
+  await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
   const known = await tx.$queryRawUnsafe<{ k: string }[]>(
     `SELECT "ilsLoanId" AS k FROM "Loan" WHERE "libraryId" = $1 AND "ilsLoanId" = ANY($2::text[])`,
     scope.libraryId,

@@ -84,7 +84,9 @@ export async function* readCsv(path: string): AsyncGenerator<CsvEvent> {
   const parser = parse({
     delimiter,
     bom: true,
-    info: true,
+    // the line and byte position without csv-parse's per-record info object (measured: info
+    // made parsing 2 to 4 times slower)
+    on_record: (record, context) => [record, context.lines, context.bytes] as unknown as string[],
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: true,
@@ -102,10 +104,8 @@ export async function* readCsv(path: string): AsyncGenerator<CsvEvent> {
   decoded.pipe(parser);
 
   let header = true;
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: string[];
-    info: { lines: number; bytes: number };
-  }>) {
+  for await (const [record, lines, bytes] of parser as AsyncIterable<[string[], number, number]>) {
+    const info = { lines, bytes };
     while (broken.length > 0) yield broken.shift() as CsvEvent;
     if (header) {
       header = false;
