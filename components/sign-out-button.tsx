@@ -3,8 +3,9 @@
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { endSessionsAction } from "@/lib/auth/end-sessions-action";
 
-/** Ends the session through next-auth, then opens the sign-in page with a fresh render. */
+/** Ends every session of the account, then the cookie through next-auth, then opens the sign-in page. */
 export function SignOutButton() {
   const t = useTranslations("shell");
   const [busy, setBusy] = useState(false);
@@ -14,6 +15,8 @@ export function SignOutButton() {
       disabled={busy}
       onClick={async () => {
         setBusy(true);
+        // every session of this account ends, then this browser's cookie goes
+        await endSessionsAction().catch(() => {});
         await signOut({ redirect: false });
         window.location.assign("/sign-in?signedOut=1");
       }}

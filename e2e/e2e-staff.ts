@@ -15,6 +15,8 @@ export const E2E_ACCOUNTS = {
   disabled: { email: "uit@e2e.rappel.be", name: "Uma Uitgeschakeld", role: "desk" },
   /** its password is reset by the admin spec */
   reset: { email: "nieuw@e2e.rappel.be", name: "Nina Nieuw", role: "desk" },
+  /** signs out and changes its password in the sessions spec */
+  sessions: { email: "sessies@e2e.rappel.be", name: "Sander Sessie", role: "desk" },
 } as const;
 
 export async function createE2eStaff(db: Db, libraryId: number): Promise<void> {

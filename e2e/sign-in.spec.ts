@@ -50,6 +50,41 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL((url) => url.pathname === "/sign-in");
   });
 
+  test("signing out ends the account's other sessions; changing the password keeps this one and ends the others", async ({
+    browser,
+  }) => {
+    const { email } = E2E_ACCOUNTS.sessions;
+    const open = async (password: string) => {
+      const page = await (await browser.newContext()).newPage();
+      await signIn(page, email, password);
+      return page;
+    };
+    // two browsers of one account; signing out in one ends the other
+    const office = await open(E2E_PASSWORD);
+    const home = await open(E2E_PASSWORD);
+    await office
+      .getByRole("region", { name: "Je account" })
+      .getByRole("button", { name: "Afmelden" })
+      .click();
+    await expect(office).toHaveURL((url) => url.pathname === "/sign-in");
+    await home.goto("/patrons");
+    await expect(home).toHaveURL((url) => url.pathname === "/sign-in");
+
+    // a password change: this browser stays signed in, the other one is signed out
+    const here = await open(E2E_PASSWORD);
+    const elsewhere = await open(E2E_PASSWORD);
+    await here.goto("/change-password");
+    await here.getByLabel("Huidig wachtwoord").fill(E2E_PASSWORD);
+    await here.getByLabel("Nieuw wachtwoord", { exact: true }).fill("een-heel-nieuw-wachtwoord");
+    await here.getByLabel("Nieuw wachtwoord nog eens").fill("een-heel-nieuw-wachtwoord");
+    await here.getByRole("button", { name: "Wachtwoord opslaan" }).click();
+    await expect(here).toHaveURL((url) => url.pathname === "/");
+    await here.goto("/patrons");
+    await expect(here).toHaveURL((url) => url.pathname === "/patrons");
+    await elsewhere.goto("/patrons");
+    await expect(elsewhere).toHaveURL((url) => url.pathname === "/sign-in");
+  });
+
   test("a signed-in visitor of the sign-in page goes to the dashboard", async ({ page }) => {
     await signIn(page, ROLE_EMAIL.librarian);
     await page.goto("/sign-in");

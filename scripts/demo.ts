@@ -12,6 +12,9 @@ import { type NextProcess, spawnNext } from "./lib/next-process";
 import { ensurePrismaClient } from "./lib/prisma-client";
 
 const APP_PORT = Number(process.env.PORT ?? 3000);
+// The demo's passwords are in the README: it listens on this machine only, unless HOST says otherwise.
+const HOST = process.env.HOST ?? "127.0.0.1";
+const LOCAL_HOST = HOST === "0.0.0.0" || HOST === "::" ? "127.0.0.1" : HOST;
 const DB_PORT = Number(process.env.RAPPEL_DB_PORT ?? 54320);
 const DATA_DIR = ".data/pglite";
 const dev = process.argv.includes("--dev");
@@ -44,7 +47,7 @@ async function main() {
 
   if (!dev) await ensureNextBuild();
   app = spawnNext(
-    [dev ? "dev" : "start", "-p", String(APP_PORT)],
+    [dev ? "dev" : "start", "-p", String(APP_PORT), "-H", HOST],
     { ...process.env, ...email, DATABASE_URL: url, DATABASE_POOL_MAX: String(poolMax) },
     "pipe",
   );
@@ -52,7 +55,7 @@ async function main() {
     if (/ready|error/i.test(chunk.toString())) process.stdout.write(chunk);
   });
   app.child.on("exit", (code) => shutdown(code ?? 0));
-  await waitForHttp(`http://localhost:${APP_PORT}/`);
+  await waitForHttp(`http://${LOCAL_HOST.includes(":") ? `[${LOCAL_HOST}]` : LOCAL_HOST}:${APP_PORT}/`);
   const { DEMO_STAFF, DEMO_STAFF_PASSWORD } = await import("../lib/staff/ensure-demo-staff");
 
   console.log(

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase, useTestDb } from "@/test/db";
 import { checkCredentials } from "./check-credentials";
+import { hashPassword } from "./password";
+import { ZNewPassword } from "./password-policy";
 import { ACCOUNT_POLICY, CLIENT_POLICY } from "./sign-in-throttle";
 import { createTestStaff, TEST_PASSWORD } from "./test-staff";
 
@@ -30,6 +32,20 @@ describe("checkCredentials", () => {
     const user = await db.staffUser.findUniqueOrThrow({ where: { email: "an@bib.be" } });
     expect(user.lastSignInAt).toEqual(T0);
     expect(user).not.toHaveProperty("passwordHash");
+  });
+
+  it("no two passwords sign in as one: over 72 bytes is refused when chosen and never matches", async () => {
+    const seventyTwo = "ë".repeat(36); // 72 bytes in UTF-8, 36 characters
+    expect(ZNewPassword.safeParse(seventyTwo).success).toBe(true);
+    expect(ZNewPassword.safeParse(`${seventyTwo}x`).error?.issues[0].message).toBe("passwordTooLong");
+    // an account whose stored password is exactly 72 bytes long
+    await db.staffUser.update({
+      where: { email: "an@bib.be" },
+      data: { passwordHash: await hashPassword(seventyTwo) },
+    });
+    expect((await attempt("an@bib.be", seventyTwo)).ok).toBe(true);
+    // bcrypt alone would accept anything that starts with those 72 bytes
+    expect(await attempt("an@bib.be", `${seventyTwo}anything else`)).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("a wrong password and an unknown account get the same answer", async () => {

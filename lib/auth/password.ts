@@ -6,14 +6,21 @@ import bcrypt from "bcryptjs";
 // sign-in. OWASP asks for at least 10.
 const COST = 11;
 
+import { MAX_PASSWORD_BYTES, passwordBytes } from "./password-policy";
+
 export { MIN_PASSWORD_LENGTH, ZNewPassword } from "./password-policy";
 
 export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, COST);
 }
 
-export function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return bcrypt.compare(password, hash);
+/**
+ * A password longer than bcrypt's 72 bytes never matches: bcrypt would compare only its first
+ * 72 bytes, so it would sign in with any text that starts like the real password.
+ */
+export async function verifyPassword(password: string, hash: string): Promise<boolean> {
+  const matches = await bcrypt.compare(password, hash);
+  return matches && passwordBytes(password) <= MAX_PASSWORD_BYTES;
 }
 
 // A hash of a random string, compared against when the account does not exist, so that an

@@ -5,13 +5,17 @@ import { verifyOwnPassword } from "@/lib/auth/check-credentials";
 import type { StaffTx } from "@/lib/auth/define-staff-action";
 import { hashPassword } from "@/lib/auth/password";
 
-/** A staff member replaces their password (a temporary one, or by choice). */
+/**
+ * A staff member replaces their password (a temporary one, or by choice). The session version
+ * moves on: every other session of the account ends; the caller keeps this one
+ * (`keepThisSession` with the returned version).
+ */
 export async function changeOwnPassword(
   tx: StaffTx,
   audit: (change: AuditChange) => Promise<void>,
   staffId: number,
   input: { currentPassword: string; newPassword: string },
-): Promise<void> {
+): Promise<{ sessionVersion: number }> {
   if (!(await verifyOwnPassword(tx, staffId, input.currentPassword)))
     throw new ActionError("wrongCurrentPassword", { field: "currentPassword" });
   if (input.newPassword === input.currentPassword)
@@ -22,8 +26,19 @@ export async function changeOwnPassword(
   });
   const after = await tx.staffUser.update({
     where: { id: staffId },
-    data: { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false },
-    select: { mustChangePassword: true },
+    data: {
+      passwordHash: await hashPassword(input.newPassword),
+      mustChangePassword: false,
+      sessionVersion: { increment: 1 },
+    },
+    select: { mustChangePassword: true, sessionVersion: true },
   });
-  await audit({ action: "staff.password.change", entityType: "StaffUser", entityId: staffId, before, after });
+  await audit({
+    action: "staff.password.change",
+    entityType: "StaffUser",
+    entityId: staffId,
+    before,
+    after: { mustChangePassword: after.mustChangePassword },
+  });
+  return { sessionVersion: after.sessionVersion };
 }

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { ZNewPassword } from "@/lib/auth/password-policy";
+import { keepThisSession } from "@/lib/auth/session-cookie";
 import { staffAction } from "@/lib/auth/staff-action";
 import { changeOwnPassword } from "@/lib/staff/change-own-password";
 
@@ -23,5 +24,10 @@ export const changePasswordAction = staffAction({
   allowWhilePasswordChangeRequired: true,
   run: ({ tx, staff, input, audit }) => changeOwnPassword(tx, audit, staff.id, input),
   revalidate: ["/"],
+  // other sessions of the account have ended; this browser stays signed in
+  async onSuccess({ sessionVersion }) {
+    await keepThisSession(sessionVersion);
+    return {};
+  },
   redirectTo: () => "/",
 });
