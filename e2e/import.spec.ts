@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import pg from "pg";
+import { E2E_DATABASE_FILE } from "./e2e-database";
 import { expect, ROLE_EMAIL, signIn, test } from "./fixtures";
+import { SECOND_LIBRARY } from "./second-library-data";
 
 const SHOTS = ".test-results/screenshots";
 
@@ -74,6 +78,34 @@ test.describe("import (librarian)", () => {
     });
     expect(response.status()).toBe(403);
   });
+});
+
+test("an import of another library is not found: its page, progress and report answer 404", async ({
+  page,
+  signInAs,
+}) => {
+  const { url } = JSON.parse(readFileSync(E2E_DATABASE_FILE, "utf8")) as { url: string };
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ id: number }>(
+    `INSERT INTO "ImportRun" ("libraryId", kind, status, "fileName", "actorLabel", rejected)
+     VALUES ($1, 'patrons', 'succeeded', 'zonnebeke.csv', 'Zita', 1) RETURNING id`,
+    [SECOND_LIBRARY.id],
+  );
+  await client.query(
+    `INSERT INTO "ImportRejection" ("importRunId", line, reason) VALUES ($1, 2, 'required')`,
+    [rows[0].id],
+  );
+  await client.end();
+  const id = rows[0].id;
+
+  await signInAs("admin");
+  const pageResponse = await page.goto(`/import/${id}`);
+  expect(pageResponse?.status()).toBe(404);
+  expect((await page.request.get(`/api/imports/${id}`)).status()).toBe(404);
+  expect((await page.request.get(`/api/imports/${id}/report`)).status()).toBe(404);
+  await page.goto("/import");
+  await expect(page.getByText("zonnebeke.csv")).toHaveCount(0);
 });
 
 test.describe("API tokens (admin)", () => {
