@@ -66,7 +66,13 @@ async function writeLines(file: string, header: string, count: number, line: (i:
   await pipeline(Readable.from(lines()), createWriteStream(file));
 }
 
-async function timedImport(db: Db, libraryId: number, kind: "patrons" | "loans", file: string) {
+async function timedImport(
+  db: Db,
+  databaseUrl: string,
+  libraryId: number,
+  kind: "patrons" | "loans",
+  file: string,
+) {
   const { createReadStream } = await import("node:fs");
   const run = await queueImport(db, {
     libraryId,
@@ -77,7 +83,7 @@ async function timedImport(db: Db, libraryId: number, kind: "patrons" | "loans",
     actorLabel: "bench",
   });
   const started = performance.now();
-  await runImport(db, run.id);
+  await runImport(db, run.id, { databaseUrl });
   const seconds = (performance.now() - started) / 1000;
   const done = await db.importRun.findUniqueOrThrow({ where: { id: run.id } });
   if (done.status !== "succeeded") throw new Error(`import ${kind} ${done.status}: ${done.error}`);
@@ -117,7 +123,7 @@ export async function benchImport(serverUrl: string, loans = 1_000_000): Promise
       const last = `${LAST[(i * 7) % LAST.length]}${i % 97 === 0 ? "" : i % 1000}`;
       return `P${i};${first};${last};p${i}@voorbeeld.be;${["MEU", "ING", "HAR"][i % 3]};${["nl", "fr", "en"][i % 3]}`;
     });
-    const patrons = await timedImport(db, library.id, "patrons", patronsFile);
+    const patrons = await timedImport(db, database.url, library.id, "patrons", patronsFile);
 
     // items set-based: the loans file names them by barcode
     await db.$executeRawUnsafe(
@@ -130,8 +136,8 @@ export async function benchImport(serverUrl: string, loans = 1_000_000): Promise
       const day = 1 + (i % 28);
       return `L${i},P${1 + (i % PATRONS)},I${i},${["MEU", "ING", "HAR"][i % 3]},2026-10-${String(day).padStart(2, "0")} 14:${String(i % 60).padStart(2, "0")},2026-11-${String(day).padStart(2, "0")},${i % 3}`;
     });
-    const first = await timedImport(db, library.id, "loans", loansFile);
-    const again = await timedImport(db, library.id, "loans", loansFile);
+    const first = await timedImport(db, database.url, library.id, "loans", loansFile);
+    const again = await timedImport(db, database.url, library.id, "loans", loansFile);
 
     const times: number[] = [];
     for (let i = 0; i < 40; i++) {

@@ -15,7 +15,7 @@ async function main() {
     throw new Error("usage: DATABASE_URL=... run-import.ts <importRunId>");
   const db = createDbClient(url, 2);
   try {
-    await runImport(db, Number(idArg), { chunkSize });
+    await runImport(db, Number(idArg), { chunkSize, databaseUrl: url });
     const run = await db.importRun.findUniqueOrThrow({ where: { id: Number(idArg) } });
     console.log(
       `import ${run.id}: ${run.status}, ${run.inserted} inserted, ${run.updated} updated, ${run.unchanged} unchanged, ${run.rejected} rejected`,

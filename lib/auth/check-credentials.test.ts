@@ -45,7 +45,10 @@ describe("checkCredentials", () => {
     });
     expect((await attempt("an@bib.be", seventyTwo)).ok).toBe(true);
     // bcrypt alone would accept anything that starts with those 72 bytes
-    expect(await attempt("an@bib.be", `${seventyTwo}anything else`)).toEqual({ ok: false, reason: "invalid" });
+    expect(await attempt("an@bib.be", `${seventyTwo}anything else`)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("a wrong password and an unknown account get the same answer", async () => {

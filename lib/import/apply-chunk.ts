@@ -1,7 +1,7 @@
 import "server-only";
-import type { DbTx } from "@/lib/db-client";
 import type { ImportKind } from "@/lib/generated/prisma/client";
 import { applyReturns } from "./apply-returns";
+import type { RawTx } from "./raw-tx";
 import type { RowRejection } from "./rejection-reasons";
 import { upsertItems } from "./upsert-items";
 import { upsertLoans } from "./upsert-loans";
@@ -28,7 +28,7 @@ export type ChunkOutcome = {
  * Shared by the CSV import and the JSON API.
  */
 export async function applyChunk(
-  tx: DbTx,
+  tx: RawTx,
   kind: ImportKind,
   scope: ChunkScope,
   rows: readonly ImportRow[],

@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbTx } from "@/lib/db-client";
+import type { RawTx } from "./raw-tx";
 import type { RowRejection } from "./rejection-reasons";
 import type { ReturnRow } from "./validate-row";
 
@@ -8,7 +8,7 @@ import type { ReturnRow } from "./validate-row";
  * unchanged; an unknown loan id is refused. One statement for the look-up, one for the update.
  */
 export async function applyReturns(
-  tx: DbTx,
+  tx: RawTx,
   scope: { libraryId: number; timeZone: string },
   rows: readonly ReturnRow[],
 ): Promise<{ updated: number; rejections: RowRejection[] }> {

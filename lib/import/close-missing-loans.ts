@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbTx } from "@/lib/db-client";
+import type { RawTx } from "./raw-tx";
 
 export type FullSyncOutcome =
   | { closed: number; openBefore: number; refused: false }
@@ -12,7 +12,7 @@ export type FullSyncOutcome =
  * wipe a library. `seenLoanIds` are all the ILS loan ids of the file.
  */
 export async function closeMissingLoans(
-  tx: DbTx,
+  tx: RawTx,
   scope: { libraryId: number },
   seenLoanIds: string[],
   maxShare: number,

@@ -6,6 +6,7 @@ import { applyChunk, type ChunkScope } from "./apply-chunk";
 import { closeMissingLoans } from "./close-missing-loans";
 import { mapHeaders } from "./column-aliases";
 import { readCsv } from "./parse-csv";
+import { openImportConnection, type RawTx, withPgTransaction } from "./raw-tx";
 import type { RowRejection } from "./rejection-reasons";
 import { vacuumAnalyze } from "./vacuum-analyze";
 import { type ImportRow, presentFields, rowKey, validateRow } from "./validate-row";
@@ -31,11 +32,7 @@ const TOUCHED_TABLES: Record<ImportKind, string[]> = {
 };
 
 /** Stores a chunk's refused rows (set-based). */
-async function recordRejections(
-  tx: Parameters<Parameters<Db["$transaction"]>[0]>[0],
-  runId: number,
-  rejections: RowRejection[],
-) {
+async function recordRejections(tx: RawTx, runId: number, rejections: RowRejection[]) {
   if (rejections.length === 0) return;
   await tx.$executeRawUnsafe(
     `INSERT INTO "ImportRejection" ("importRunId", line, "column", reason, value)
@@ -59,7 +56,11 @@ async function recordRejections(
 export async function runImport(
   db: Db,
   importRunId: number,
-  options: { chunkSize?: number } = {},
+  options: {
+    chunkSize?: number;
+    /** the database's URL: chunks then go through a pg connection of their own (never on the embedded database) */
+    databaseUrl?: string;
+  } = {},
 ): Promise<void> {
   const chunkSize = options.chunkSize ?? IMPORT_CHUNK_SIZE;
   const run = await db.importRun.findUniqueOrThrow({
@@ -82,6 +83,9 @@ export async function runImport(
   };
 
   const seen = new Set<string>();
+  const pool = options.databaseUrl ? openImportConnection(options.databaseUrl) : null;
+  const inChunkTransaction = <T>(work: (tx: RawTx) => Promise<T>): Promise<T> =>
+    pool ? withPgTransaction(pool, work) : db.$transaction(work, { timeout: 300_000, maxWait: 60_000 });
   try {
     if (!run.filePath) throw new ImportProblem("fileGone");
     let fields: (string | null)[] | null = null;
@@ -102,27 +106,25 @@ export async function runImport(
       rows = [];
       rejections = [];
       pending = 0;
-      await db.$transaction(
-        async (tx) => {
-          const outcome = await applyChunk(tx, run.kind, scope, chunkRows, present);
-          const allRejections = [...chunkRejections, ...outcome.rejections];
-          await recordRejections(tx, run.id, allRejections);
-          await tx.importRun.update({
-            where: { id: run.id },
-            data: {
-              rowsRead: { increment: counted },
-              inserted: { increment: outcome.inserted },
-              updated: { increment: outcome.updated },
-              unchanged: { increment: outcome.unchanged },
-              rejected: { increment: allRejections.length },
-              committedLine: lastLine,
-              progressBytes,
-              heartbeatAt: new Date(),
-            },
-          });
-        },
-        { timeout: 300_000, maxWait: 60_000 },
-      );
+      await inChunkTransaction(async (tx) => {
+        const outcome = await applyChunk(tx, run.kind, scope, chunkRows, present);
+        const allRejections = [...chunkRejections, ...outcome.rejections];
+        await recordRejections(tx, run.id, allRejections);
+        await tx.$executeRawUnsafe(
+          `UPDATE "ImportRun" SET "rowsRead" = "rowsRead" + $2, inserted = inserted + $3, updated = updated + $4,
+             unchanged = unchanged + $5, rejected = rejected + $6, "committedLine" = $7, "progressBytes" = $8,
+             "heartbeatAt" = now()
+           WHERE id = $1`,
+          run.id,
+          counted,
+          outcome.inserted,
+          outcome.updated,
+          outcome.unchanged,
+          allRejections.length,
+          lastLine,
+          progressBytes,
+        );
+      });
     };
 
     for await (const event of readCsv(run.filePath)) {
@@ -192,20 +194,17 @@ export async function runImport(
     await flush();
 
     if (run.kind === "loans" && run.fullSync) {
-      await db.$transaction(
-        async (tx) => {
-          const outcome = await closeMissingLoans(tx, scope, [...seen], run.maxCloseShare);
-          await tx.importRun.update({
-            where: { id: run.id },
-            data: outcome.refused
-              ? {
-                  notice: `fullSyncRefused|${outcome.wouldClose}|${outcome.openBefore}|${Math.round(run.maxCloseShare * 100)}`,
-                }
-              : { closed: outcome.closed },
-          });
-        },
-        { timeout: 300_000, maxWait: 60_000 },
-      );
+      await inChunkTransaction(async (tx) => {
+        const outcome = await closeMissingLoans(tx, scope, [...seen], run.maxCloseShare);
+        await tx.$executeRawUnsafe(
+          `UPDATE "ImportRun" SET notice = $2, closed = $3 WHERE id = $1`,
+          run.id,
+          outcome.refused
+            ? `fullSyncRefused|${outcome.wouldClose}|${outcome.openBefore}|${Math.round(run.maxCloseShare * 100)}`
+            : null,
+          outcome.closed,
+        );
+      });
     }
     seen.clear();
     await vacuumAnalyze(db, TOUCHED_TABLES[run.kind]);
@@ -227,5 +226,7 @@ export async function runImport(
       },
     });
     if (run.filePath) await rm(run.filePath, { force: true });
+  } finally {
+    await pool?.end();
   }
 }

@@ -1,6 +1,7 @@
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { inject } from "vitest";
 import type { Db } from "@/lib/db-client";
 import type { ImportKind } from "@/lib/generated/prisma/client";
 import { queueImport } from "./queue-import";
@@ -39,7 +40,9 @@ export async function importFile(
     fullSync: options.fullSync,
     maxCloseShare: options.maxCloseShare,
   });
-  await runImport(db, run.id, { chunkSize: options.chunkSize });
+  // the production path: chunks on a pg connection of their own (not on the embedded database)
+  const databaseUrl = inject("embeddedDatabase") ? undefined : inject("databaseUrl");
+  await runImport(db, run.id, { chunkSize: options.chunkSize, databaseUrl });
   const done = await db.importRun.findUniqueOrThrow({ where: { id: run.id } });
   const rejections = await db.importRejection.findMany({
     where: { importRunId: run.id },

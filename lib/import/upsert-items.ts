@@ -1,11 +1,11 @@
 import "server-only";
-import type { DbTx } from "@/lib/db-client";
+import type { RawTx } from "./raw-tx";
 import { upsertRows } from "./upsert-rows";
 import type { ItemRow } from "./validate-row";
 
 /** Upserts items on (library, barcode); author and price only when the file has them. */
 export function upsertItems(
-  tx: DbTx,
+  tx: RawTx,
   scope: { libraryId: number; timeZone: string },
   rows: readonly ItemRow[],
   present: ReadonlySet<string>,

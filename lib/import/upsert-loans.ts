@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbTx } from "@/lib/db-client";
+import type { RawTx } from "./raw-tx";
 import type { RowRejection } from "./rejection-reasons";
 import { asMoment, upsertRows } from "./upsert-rows";
 import type { LoanRow } from "./validate-row";
@@ -8,7 +8,7 @@ type Scope = { libraryId: number; timeZone: string; branchIds: ReadonlyMap<strin
 type ResolvedLoanRow = LoanRow & { patronId: number; itemId: number; branchId: number };
 
 async function idsByKey(
-  tx: DbTx,
+  tx: RawTx,
   table: "Patron" | "Item",
   key: string,
   libraryId: number,
@@ -28,7 +28,7 @@ async function idsByKey(
  * patrons and items first). Returned date, renewals and "reserved" only when the file has them.
  */
 export async function upsertLoans(
-  tx: DbTx,
+  tx: RawTx,
   scope: Scope,
   rows: readonly LoanRow[],
   present: ReadonlySet<string>,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbTx } from "@/lib/db-client";
+import type { RawTx } from "./raw-tx";
 import { type UpsertColumn, upsertRows } from "./upsert-rows";
 import type { PatronRow } from "./validate-row";
 
@@ -22,7 +22,7 @@ const OPTIONAL: UpsertColumn<ResolvedPatronRow>[] = [
  * its health again ("unknown"): the feedback step learns about the new address from scratch.
  */
 export function upsertPatrons(
-  tx: DbTx,
+  tx: RawTx,
   scope: { libraryId: number; timeZone: string },
   rows: readonly ResolvedPatronRow[],
   present: ReadonlySet<string>,

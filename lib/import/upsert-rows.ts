@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbTx } from "@/lib/db-client";
+import type { RawTx } from "./raw-tx";
 
 /**
  * A column of a set-based upsert. Values travel as one text[] (or int[]/boolean[]) parameter
@@ -35,7 +35,7 @@ export const asMoment = (v: string) =>
  * must have distinct keys. `xmax = 0` tells a fresh insert from an update.
  */
 export async function upsertRows<Row>(
-  tx: DbTx,
+  tx: RawTx,
   spec: UpsertSpec<Row>,
   scope: { libraryId: number; timeZone: string },
   rows: readonly Row[],

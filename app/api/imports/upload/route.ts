@@ -45,6 +45,9 @@ export const POST = staffRoute("librarian", async (request, { staff, library }) 
   });
   // In-process for now; the send-run queue (pg-boss, lib/sending/queue.ts) takes this over:
   // enqueue { importRunId } and let its worker call runImport (see docs/import.md).
-  after(() => runImport(db, run.id));
+  // Chunks go through a pg connection of their own, except on the embedded database (one session).
+  after(() =>
+    runImport(db, run.id, { databaseUrl: env.DATABASE_POOL_MAX > 1 ? env.DATABASE_URL : undefined }),
+  );
   return Response.json({ id: run.id }, { status: 202 });
 });
