@@ -181,7 +181,7 @@ export function formatImportBench(r: ImportBenchResult): string {
     `  patrons  ${n(PATRONS)} rows  ${r.patrons.seconds.toFixed(1)} s  ${n(r.patrons.rowsPerSecond)} rows/s`,
     `  loans    ${n(r.loansFirst.inserted)} new  ${r.loansFirst.seconds.toFixed(1)} s  ${n(r.loansFirst.rowsPerSecond)} rows/s  (aim >= ${n(TARGET_ROWS_PER_SECOND)}: ${ok(r.loansFirst.rowsPerSecond >= TARGET_ROWS_PER_SECOND)})`,
     `  again    ${n(r.loansAgain.unchanged)} unchanged  ${r.loansAgain.seconds.toFixed(1)} s  ${n(r.loansAgain.rowsPerSecond)} rows/s`,
-    `  peak memory of the process ${r.peakMemoryMb} MB (budget ${MEMORY_BUDGET_MB} MB: ${ok(r.peakMemoryMb <= MEMORY_BUDGET_MB)})`,
+    `  peak memory of the process ${r.peakMemoryMb} MB (budget ${MEMORY_BUDGET_MB} MB: ${r.peakMemoryMb <= MEMORY_BUDGET_MB ? "ok" : "OVER BUDGET"})`,
     `  name search right after the import (VACUUM ANALYZE done by the import): p50 ${r.searchAfterImport.p50.toFixed(1)} ms, p95 ${r.searchAfterImport.p95.toFixed(1)} ms`,
   ].join("\n");
 }
