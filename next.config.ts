@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   // Types are checked once, by `npm run typecheck` (CI runs it before the tests); checking
   // them again inside every build would double the time `npm run demo` takes to start.
   typescript: { ignoreBuildErrors: true },
+  // forbidden() answers a page a role may not open with HTTP 403 and app/(staff)/forbidden.tsx
+  experimental: { authInterrupts: true },
   // A staff dashboard with patrons' personal data: never framed by another site, no MIME
   // sniffing, no full URLs (with patron ids) leaking to other sites.
   async headers() {

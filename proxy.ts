@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { REQUEST_PATH_HEADER, SIGN_IN_PATH, signInPath } from "@/lib/auth/paths";
+import { newNonce, pageContentSecurityPolicy } from "@/lib/security/content-security-policy";
 
 /**
  * Sends visitors without a session cookie to the sign-in page before anything renders. A
@@ -8,9 +9,11 @@ import { REQUEST_PATH_HEADER, SIGN_IN_PATH, signInPath } from "@/lib/auth/paths"
  * looked for here; whether it is valid is decided there.
  */
 
-// Paths anyone may open. Patron self-service pages, when they come, go here too. /api/v1 is
-// the library system's API: its token is checked by apiRoute (lib/api-tokens), not a cookie.
-const PUBLIC_PREFIXES = [SIGN_IN_PATH, "/api/auth/", "/api/v1/"];
+// Paths anyone may open: sign-in, and the patrons' self-service links from notices
+// (app/(patron): /r/<token> pages, /u/<token> one-click unsubscribe), which check their
+// signed token themselves and never look at a staff session. /api/v1 is the library system's
+// API: its token is checked by apiRoute (lib/api-tokens), not a cookie.
+const PUBLIC_PREFIXES = [SIGN_IN_PATH, "/api/auth/", "/r/", "/u/", "/api/v1/"];
 
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
@@ -31,7 +34,15 @@ export function proxy(request: NextRequest) {
   // Pages learn the path they were asked for (for "sign in and come back here").
   const headers = new Headers(request.headers);
   headers.set(REQUEST_PATH_HEADER, `${pathname}${search}`);
-  return NextResponse.next({ request: { headers } });
+  // Every page gets a Content-Security-Policy with a fresh nonce; API routes set their own
+  // headers (the stored email view its own, stricter policy).
+  if (pathname.startsWith("/api/")) return NextResponse.next({ request: { headers } });
+  // NODE_ENV is fixed when Next builds the proxy (not a runtime setting read outside lib/env.ts)
+  const csp = pageContentSecurityPolicy(newNonce(), { development: process.env.NODE_ENV === "development" });
+  headers.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
 }
 
 export const config = {

@@ -38,7 +38,7 @@ export function FormField({
 }
 
 export const inputClass =
-  "w-full rounded-md border border-line bg-surface px-3 py-2 text-ink aria-[invalid=true]:border-red-700";
+  "w-full rounded-md border border-field bg-surface px-3 py-2 text-ink aria-[invalid=true]:border-red-700";
 
 export const primaryButtonClass =
   "rounded-md bg-brand px-4 py-2 font-medium text-white hover:bg-brand-strong disabled:opacity-70";

@@ -1,15 +1,30 @@
-import type { ReactNode } from "react";
+"use client";
+
+import { type ReactNode, useEffect, useRef, useState } from "react";
 
 /**
- * Wraps a table that may scroll sideways on a narrow screen. Named and focusable, so that a
- * keyboard user can reach it and scroll it with the arrow keys (axe: scrollable-region-focusable).
+ * Wraps a table that may scroll sideways on a narrow screen: a named region, which takes the
+ * focus only while it does scroll, so that a keyboard user can reach it and scroll it with the
+ * arrow keys (axe: scrollable-region-focusable); a table that fits is not one more tab stop.
  */
 export function ScrollableTable({ label, children }: { label: string; children: ReactNode }) {
+  const box = useRef<HTMLElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const measure = () => setScrolls(element.scrollWidth > element.clientWidth + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    for (const child of element.children) observer.observe(child);
+    return () => observer.disconnect();
+  }, []);
   return (
     <section
+      ref={box}
       aria-label={label}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to be scrolled by keyboard
-      tabIndex={0}
+      tabIndex={scrolls ? 0 : undefined}
       className="overflow-x-auto rounded-lg border border-line bg-surface"
     >
       {children}

@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import pg from "pg";
 import type { StaffRole } from "../lib/auth/roles";
-import { E2E_DATABASE_FILE } from "./e2e-database";
+import { withDatabase } from "./e2e-database";
 import { callServerAction, expect, PASSWORD, ROLE_EMAIL, ROLES, signIn, test } from "./fixtures";
 import { PATRON_PAGE_PATRON } from "./patron-page-data";
 import { SECOND_LIBRARY as Z } from "./second-library-data";
@@ -16,18 +14,6 @@ import { SECOND_LIBRARY as Z } from "./second-library-data";
  */
 
 const rank = (role: StaffRole) => ROLES.indexOf(role);
-
-/** A connection to the scratch database e2e/serve.ts made, for checks the pages cannot show. */
-async function withDatabase<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const { url } = JSON.parse(readFileSync(E2E_DATABASE_FILE, "utf8")) as { url: string };
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Everything of the second library a wrong write could touch, as one comparable text. */
 async function fingerprintOfSecondLibrary(): Promise<string> {

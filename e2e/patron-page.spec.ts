@@ -88,7 +88,7 @@ test.describe("the patron page at the desk", () => {
   }) => {
     const stale = await context.newPage();
     await stale.goto(PATH);
-    const loans = page.getByRole("region", { name: "Lopende uitleningen" });
+    const loans = page.getByRole("region", { name: "Lopende uitleningen", exact: true });
     const row = loans.getByRole("row", { name: new RegExp(P.renewableTitle) });
     await expect(row).toContainText("10 nov 2026");
     await expect(row).toContainText("20 dagen");
@@ -111,7 +111,7 @@ test.describe("the patron page at the desk", () => {
     await page.reload();
     await expect(
       page
-        .getByRole("region", { name: "Lopende uitleningen" })
+        .getByRole("region", { name: "Lopende uitleningen", exact: true })
         .getByRole("row", { name: new RegExp(P.renewableTitle) }),
     ).toContainText("1 van 3");
   });

@@ -44,6 +44,19 @@ test.describe("patron search at the desk", () => {
     await expect(page.getByRole("listbox").getByRole("option")).toHaveCount(2, { timeout: 20_000 });
   });
 
+  test("Back from a patron's page shows the search and its results again", async ({ page }) => {
+    const box = page.getByRole("combobox");
+    await box.fill("Zoekvenster");
+    await expect(page.getByRole("listbox").getByRole("option")).toHaveCount(2);
+    await box.press("ArrowDown");
+    await box.press("Enter");
+    await expect(page).toHaveURL(/\/patrons\/\d+$/);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/patrons\?q=Zoekvenster$/);
+    await expect(page.getByRole("combobox")).toHaveValue("Zoekvenster");
+    await expect(page.getByRole("listbox").getByRole("option")).toHaveCount(2);
+  });
+
   test("arrow keys choose a patron and Enter opens their page", async ({ page }) => {
     const box = page.getByRole("combobox");
     await box.fill("Zoekvenster");

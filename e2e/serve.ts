@@ -23,7 +23,13 @@ await createE2eStaff(db, libraryId);
 await (await import("./patron-search-data")).createPatronSearchData(db, libraryId);
 await (await import("./patron-settings-data")).createE2ePatronSettingsData(db, libraryId);
 await (await import("./patron-page-data")).createPatronPageData(db, libraryId);
+await (await import("./letters-data")).createLettersData(db, libraryId);
 await (await import("./second-library-data")).createSecondLibraryData(db);
+await (await import("./self-service-data")).createSelfServiceData(db, libraryId, {
+  today,
+  baseUrl: `http://localhost:${port}`,
+  port,
+});
 await db.$disconnect();
 // The specs that check "nothing of the other library changed" read the database directly.
 mkdirSync(".test-results", { recursive: true });

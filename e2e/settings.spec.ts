@@ -115,8 +115,9 @@ test("the dry run for 2026-11-30 shows notices and why they have their channel",
 test("a desk user gets the no-access page", async ({ page, signInAs }) => {
   await signInAs("desk");
   for (const path of ["/settings", "/settings/patron", "/dry-run"]) {
-    await page.goto(path);
-    await expect(page).toHaveURL((url) => url.pathname === "/forbidden");
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(403);
+    await expect(page).toHaveURL((url) => url.pathname === path);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Geen toegang");
   }
 });

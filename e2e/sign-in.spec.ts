@@ -91,3 +91,26 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL((url) => url.pathname === "/");
   });
 });
+
+test.describe("forms that answer with errors", () => {
+  test("a failed sign-in marks both fields invalid and puts the focus on the emptied password", async ({
+    page,
+  }) => {
+    await submitSignIn(page, ROLE_EMAIL.manager, "niet-het-wachtwoord");
+    await expect(signInError(page)).toBeVisible();
+    await expect(page.getByLabel("E-mailadres")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Wachtwoord")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Wachtwoord")).toBeFocused();
+  });
+
+  test("a form refused by the server moves the focus to its first bad field", async ({ page }) => {
+    await signIn(page, ROLE_EMAIL.librarian);
+    await page.goto("/change-password");
+    await page.getByLabel("Huidig wachtwoord").fill("dit-is-het-niet-12");
+    await page.getByLabel("Nieuw wachtwoord", { exact: true }).fill("een-ander-wachtwoord");
+    await page.getByLabel("Nieuw wachtwoord nog eens").fill("een-ander-wachtwoord");
+    await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
+    await expect(page.getByLabel("Huidig wachtwoord")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Huidig wachtwoord")).toBeFocused();
+  });
+});

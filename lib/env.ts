@@ -33,6 +33,12 @@ const ZEnv = z.object({
     .optional(),
   /** sender of the notices, on a domain verified at Resend */
   EMAIL_FROM: z.string().min(3).default("Bibliotheek <notices@rappel.example>"),
+  /**
+   * How many reverse proxies (nginx, a load balancer) stand in front of Rappel and append the
+   * client's address to X-Forwarded-For. 0 (default): the connection's own address counts and
+   * X-Forwarded-For, which any client can write, is ignored (lib/auth/client-ip.ts).
+   */
+  RAPPEL_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** Resend's limit for the whole team: 2 requests/s on older plans, 5/s on current ones */
   RESEND_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(2),
   /** where uploaded import files wait for their import (streamed to disk, removed when done) */

@@ -3,7 +3,7 @@
  * same run (these machines are noisy; absolute times alone say little).
  * Needs a PostgreSQL for the data benchmarks: DATABASE_URL's server, or the machine's
  * default 127.0.0.1:5432. The benchmark library is generated on first use (npm run bench:data).
- *   --only today,planner,search,render,import   run some of them
+ *   --only today,planner,search,render,self-service,letters,import   run some of them
  */
 import { spawnSync } from "node:child_process";
 import { checkDatabase } from "./lib/database-url";
@@ -19,7 +19,7 @@ benchUrl.pathname = "/rappel_bench";
 
 async function main() {
   await ensurePrismaClient();
-  if (selected("today") || selected("planner") || selected("search")) {
+  if (selected("today") || selected("planner") || selected("search") || selected("self-service")) {
     await checkDatabase(serverUrl);
     // creates and fills rappel_bench once; a no-op when the bench library is there
     const data = spawnSync("npx", ["tsx", "--tsconfig", "scripts/tsconfig.json", "scripts/bench-data.ts"], {
@@ -45,6 +45,10 @@ async function main() {
         const { benchSearch, formatSearchBench } = await import("./bench-search");
         console.log(formatSearchBench(await benchSearch(db)));
       }
+      if (selected("self-service")) {
+        const { benchSelfService, formatSelfServiceBench } = await import("./bench-self-service");
+        console.log(formatSelfServiceBench(await benchSelfService(db)));
+      }
     } finally {
       await db.$disconnect();
     }
@@ -57,6 +61,10 @@ async function main() {
   if (selected("render")) {
     const { benchRender, formatRenderBench } = await import("./bench-render");
     console.log(formatRenderBench(await benchRender()));
+  }
+  if (selected("letters")) {
+    const { benchLetterBatch, formatLetterBatchBench } = await import("./bench-letters");
+    console.log(formatLetterBatchBench(await benchLetterBatch()));
   }
 }
 

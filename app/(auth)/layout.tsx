@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { FocusFirstError } from "@/components/focus-first-error";
 import { LanguageSwitcher } from "@/components/language-switcher";
 
 /** Pages outside the staff shell (sign-in, later password reset): no menu, no library data. */
@@ -14,6 +15,7 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-md flex-1 px-4 py-12 focus:outline-none">
         {children}
       </main>
+      <FocusFirstError />
     </div>
   );
 }

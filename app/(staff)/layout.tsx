@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { FocusFirstError } from "@/components/focus-first-error";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { SignOutButton } from "@/components/sign-out-button";
 import { StaffNav } from "@/components/staff-nav";
@@ -65,6 +66,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 pb-12 focus:outline-none">
           {children}
         </main>
+        <FocusFirstError />
       </div>
     </div>
   );

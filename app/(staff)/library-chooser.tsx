@@ -19,7 +19,7 @@ export async function LibraryChooser({ current }: { current: StaffLibrary }) {
         id="header-library"
         name="libraryId"
         defaultValue={current.id}
-        className="max-w-56 rounded-md border border-line bg-surface px-2 py-1 text-sm font-semibold text-ink"
+        className="max-w-56 rounded-md border border-field bg-surface px-2 py-1 text-sm font-semibold text-ink"
       >
         {libraries.map((library) => (
           <option key={library.id} value={library.id}>

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ActionError } from "@/lib/auth/action-error";
 import { staffAction } from "@/lib/auth/staff-action";
 import { printDeskLetter } from "@/lib/letters/print-desk-letter";
+import { libraryToday } from "@/lib/library/current-library";
 import { publicBaseUrl } from "@/lib/rendering/public-base-url";
 
 export type PrintLetterState = { pdfUrl: string };
@@ -18,7 +19,7 @@ const ZPrintLetter = z.object({ noticeId: z.coerce.number().int().positive() });
 
 export const printLetterAction = staffAction<
   typeof ZPrintLetter,
-  { noticeId: number; patronId: number; reprint: boolean },
+  { noticeId: number; patronId: number; letterId: number; reprint: boolean },
   PrintLetterState
 >({
   name: "printLetter",
@@ -31,8 +32,10 @@ export const printLetterAction = staffAction<
       noticeId: input.noticeId,
       libraryId: library.id,
       baseUrl: await publicBaseUrl(),
+      today: libraryToday(library),
     });
     if (!result) throw new ActionError("noticeNotFound");
+    if (result.outdated) throw new ActionError((await getTranslations("letters.errors"))("outdated"));
     await audit({
       action: "notice.letter.print",
       entityType: "Notice",
@@ -40,13 +43,18 @@ export const printLetterAction = staffAction<
       patronId: result.patronId,
       after: { letterId: result.letterId, reason: "desk", reprint: result.reprint },
     });
-    return { noticeId: result.noticeId, patronId: result.patronId, reprint: result.reprint };
+    return {
+      noticeId: result.noticeId,
+      patronId: result.patronId,
+      letterId: result.letterId,
+      reprint: result.reprint,
+    };
   },
   async onSuccess(result) {
     const t = await getTranslations("printLetter");
     return {
       message: result.reprint ? t("reprinted") : t("printed"),
-      pdfUrl: `/api/notices/${result.noticeId}/letter`,
+      pdfUrl: `/api/letters/${result.letterId}/pdf`,
     };
   },
 });

@@ -59,7 +59,9 @@ describe("the audit log", () => {
     const page2 = await listAuditEntries(db, libraryA, {}, { page: 2, pageSize: 3 });
     expect(page2).toMatchObject({ total: 4, page: 2, pageCount: 2 });
     expect(page2.rows.map((r) => r.entityId)).toEqual(["0"]);
-    expect((await listAuditForPatron(db, libraryA, 7)).map((r) => r.entityId)).toEqual(["2"]);
+    expect(
+      (await listAuditForPatron(db, { libraryId: libraryA, patronId: 7 })).map((r) => r.entityId),
+    ).toEqual(["2"]);
   });
 
   it("each library reads only its own entries, and its filters list only its own actions and people", async () => {
@@ -93,7 +95,9 @@ describe("the audit log", () => {
       actions: ["stage.update"],
       entityTypes: ["NoticeStage"],
     });
-    expect((await listAuditForPatron(db, libraryA, 7)).map((r) => r.action)).toEqual(["stage.update"]);
+    expect((await listAuditForPatron(db, { libraryId: libraryA, patronId: 7 })).map((r) => r.action)).toEqual(
+      ["stage.update"],
+    );
     expect((await listAuditEntries(db, libraryB, {})).rows.map((r) => r.action)).toEqual([
       "staff.password.reset",
     ]);

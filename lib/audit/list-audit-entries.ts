@@ -118,9 +118,7 @@ export async function auditFilterOptions(
 /** The entries about one patron, newest first, for the patron's page. */
 export async function listAuditForPatron(
   db: Db,
-  libraryId: number,
-  patronId: number,
-  limit = 100,
+  { libraryId, patronId, limit = 100 }: { libraryId: number; patronId: number; limit?: number },
 ): Promise<AuditRow[]> {
   return db.auditEntry.findMany({
     where: { libraryId, patronId },

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { authSecret } from "./auth-secret";
 import { checkCredentials } from "./check-credentials";
-import { clientIpFrom } from "./client-ip";
 import { SIGN_IN_PATH } from "./paths";
+import { requestClientIp } from "./request-client-ip";
 
 /** A working day: after 8 hours the session cookie is no longer accepted. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -37,7 +37,7 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const result = await checkCredentials(db, {
           ...parsed.data,
-          clientIp: clientIpFrom(request?.headers ?? {}),
+          clientIp: requestClientIp(request?.headers ?? {}),
         });
         if (result.ok) {
           const { id, name, email, sessionVersion } = result.user;

@@ -2,7 +2,6 @@
 
 export const SIGN_IN_PATH = "/sign-in";
 export const CHANGE_PASSWORD_PATH = "/change-password";
-export const FORBIDDEN_PATH = "/forbidden";
 /** Where a consortium-wide account chooses the library it works in. */
 export const CHOOSE_LIBRARY_PATH = "/choose-library";
 /** A consortium-wide account's chosen library (its id); ignored for every other account. */

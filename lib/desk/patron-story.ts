@@ -2,7 +2,7 @@ import "server-only";
 import { listAuditForPatron } from "@/lib/audit/list-audit-entries";
 import { addDays, daysBetween, fromDbDate, type LocalDate, localTimeToInstant } from "@/lib/dates";
 import type { Db } from "@/lib/db-client";
-import { DEFAULT_RENEWAL_POLICY, type RenewalPolicy, renewalState } from "@/lib/loans/renewal-policy";
+import { branchRenewalPolicy, type RenewalPolicy, renewalState } from "@/lib/loans/renewal-policy";
 import type { ChannelReason } from "@/lib/planning/channel-reason";
 
 /** Returned loans this many days back are shown under the current ones. */
@@ -44,7 +44,15 @@ export async function loadPatronStory(
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
       include: {
         item: { select: { title: true, author: true, barcode: true } },
-        branch: { select: { name: true } },
+        branch: {
+          select: {
+            name: true,
+            renewalMaxCount: true,
+            renewalPeriodDays: true,
+            renewalMaxFeesCents: true,
+            renewalMaxOverdueDays: true,
+          },
+        },
       },
     }),
     db.notice.findMany({
@@ -62,10 +70,13 @@ export async function loadPatronStory(
           },
         },
         events: { orderBy: [{ occurredAt: "asc" }, { id: "asc" }] },
-        letters: { orderBy: { createdAt: "asc" } },
+        letters: {
+          orderBy: { createdAt: "asc" },
+          include: { batch: { select: { id: true, printedAt: true, postedOn: true } } },
+        },
       },
     }),
-    listAuditForPatron(db, patronId, 30),
+    listAuditForPatron(db, { libraryId, patronId, limit: 30 }),
   ]);
 
   const toLoan = (loan: (typeof loans)[number]) => {
@@ -83,9 +94,16 @@ export async function loadPatronStory(
       reserved: loan.reserved,
       returnedAt: loan.returnedAt,
       renewal: renewalState(
-        { dueDate, renewalCount: loan.renewalCount, reserved: loan.reserved, returned },
+        {
+          dueDate,
+          renewalCount: loan.renewalCount,
+          reserved: loan.reserved,
+          returned,
+          patronFeesCents: patron.feesOwedCents,
+        },
         today,
-        options.policy ?? DEFAULT_RENEWAL_POLICY,
+        // the lending branch's limits, as for the notices and the patron's own renew link
+        options.policy ?? branchRenewalPolicy(loan.branch),
       ),
     };
   };
@@ -166,6 +184,9 @@ export async function loadPatronStory(
         createdAt: l.createdAt,
         printedAt: l.printedAt,
         postedAt: l.postedAt,
+        postedOn: l.postedOn ? fromDbDate(l.postedOn) : null,
+        cancelReason: l.cancelReason,
+        batchId: l.batch?.id ?? null,
       })),
     })),
     audit,

@@ -3,7 +3,7 @@ import { ActionError } from "@/lib/auth/action-error";
 import { fromDbDate, type LocalDate, toDbDate } from "@/lib/dates";
 import type { DbTx } from "@/lib/db-client";
 import { recordForIls } from "@/lib/ils-outbox/record-for-ils";
-import { DEFAULT_RENEWAL_POLICY, type RenewalPolicy, renewalState } from "@/lib/loans/renewal-policy";
+import { branchRenewalPolicy, type RenewalPolicy, renewalState } from "@/lib/loans/renewal-policy";
 import type { RenewLoanInput } from "./desk-input";
 import type { Audit, DeskActor } from "./desk-scope";
 
@@ -18,7 +18,8 @@ export async function renewLoan(
   actor: DeskActor,
   input: RenewLoanInput,
   today: LocalDate,
-  policy: RenewalPolicy = DEFAULT_RENEWAL_POLICY,
+  /** default: the limits of the branch that lent the item */
+  policy?: RenewalPolicy,
 ) {
   await tx.$queryRaw`SELECT 1 FROM "Loan" WHERE "id" = ${input.loanId} AND "libraryId" = ${actor.libraryId} FOR UPDATE`;
   const loan = await tx.loan.findFirst({
@@ -31,8 +32,16 @@ export async function renewLoan(
       renewalCount: true,
       reserved: true,
       returnedAt: true,
-      patron: { select: { cardNumber: true } },
+      patron: { select: { feesOwedCents: true, cardNumber: true } },
       item: { select: { barcode: true } },
+      branch: {
+        select: {
+          renewalMaxCount: true,
+          renewalPeriodDays: true,
+          renewalMaxFeesCents: true,
+          renewalMaxOverdueDays: true,
+        },
+      },
     },
   });
   if (!loan) throw new ActionError("desk.loanNotFound");
@@ -40,9 +49,15 @@ export async function renewLoan(
   if (dueDate !== input.seenDueDate || loan.renewalCount !== input.seenRenewalCount || loan.returnedAt)
     throw new ActionError("desk.loanChanged");
   const state = renewalState(
-    { dueDate, renewalCount: loan.renewalCount, reserved: loan.reserved, returned: loan.returnedAt !== null },
+    {
+      dueDate,
+      renewalCount: loan.renewalCount,
+      reserved: loan.reserved,
+      returned: loan.returnedAt !== null,
+      patronFeesCents: loan.patron.feesOwedCents,
+    },
     today,
-    policy,
+    policy ?? branchRenewalPolicy(loan.branch),
   );
   if (!state.renewable) throw new ActionError(`desk.notRenewable.${state.reason}`);
   await tx.loan.update({

@@ -12,6 +12,9 @@ export type IlsChange = {
   loanId?: number | null;
   /** what the library system needs to apply it: its own ids and the new values */
   payload: Prisma.InputJsonObject;
+  /** names a change that must be recorded once however often it is asked (a double click) */
+  dedupeKey?: string | null;
+  createdAt?: Date;
 };
 
 /**
@@ -28,6 +31,8 @@ export async function recordForIls(tx: DbTx, change: IlsChange): Promise<void> {
       patronId: change.patronId ?? null,
       loanId: change.loanId ?? null,
       payload: change.payload,
+      dedupeKey: change.dedupeKey ?? null,
+      ...(change.createdAt ? { createdAt: change.createdAt } : {}),
     },
   });
 }

@@ -35,3 +35,44 @@ export function letterFontFamily(): string {
   Font.registerHyphenationCallback((word) => [word]);
   return family;
 }
+
+type ShapingFont = {
+  layout: (
+    text: string,
+    features?: unknown,
+    script?: unknown,
+    language?: unknown,
+    direction?: unknown,
+  ) => unknown;
+};
+const memoized = new WeakSet<object>();
+
+/**
+ * Remembers how the letter font shaped each piece of text (fontkit's OpenType layout, a
+ * quarter of a batch's time): a batch repeats its headings, labels, dates and titles letter
+ * after letter. The result is read-only to react-pdf (it copies the positions it scales), so
+ * sharing it is safe. Call after a layout, once the font is loaded; calling again is cheap.
+ */
+export function memoizeLetterShaping(): void {
+  const families = Font.getRegisteredFonts() as Record<string, { sources?: { data?: unknown }[] }>;
+  for (const source of families[LETTER_FONT]?.sources ?? []) {
+    const font = source.data as ShapingFont | null | undefined;
+    if (!font || memoized.has(font)) continue;
+    memoized.add(font);
+    const shape = font.layout.bind(font);
+    const cache = new Map<string, unknown>();
+    font.layout = (text, features, script, language, direction) => {
+      if (features !== undefined || script !== undefined || language !== undefined) {
+        return shape(text, features, script, language, direction);
+      }
+      const key = `${String(direction)}\u0000${text}`;
+      let run = cache.get(key);
+      if (run === undefined) {
+        if (cache.size >= 50_000) cache.clear();
+        run = shape(text, features, script, language, direction);
+        cache.set(key, run);
+      }
+      return run;
+    };
+  }
+}

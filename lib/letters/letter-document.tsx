@@ -3,6 +3,7 @@ import path from "node:path";
 import { Document, Image, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { fallbackNoteText } from "@/lib/rendering/fallback-note";
 import type { NoticeItemView, NoticeView } from "@/lib/rendering/notice-view";
+import { LinkQrCode } from "./link-qr-code";
 import type { WindowPosition } from "./window-position";
 
 const C = {
@@ -15,7 +16,11 @@ const C = {
 };
 
 /** What one letter shows; built from the same NoticeView as the email. */
-export type LetterView = NoticeView & { fallback: { email: string | null } | null };
+export type LetterView = NoticeView & {
+  fallback: { email: string | null } | null;
+  /** a reprint of a letter printed before: the date it was first printed, formatted */
+  copyOf?: { printedOn: string } | null;
+};
 
 let logoCache: Buffer | null | undefined;
 function defaultLogo(): Buffer | null {
@@ -29,6 +34,9 @@ function defaultLogo(): Buffer | null {
   return logoCache;
 }
 
+/** The page prop that tells which letter of a batch a laid-out page belongs to. */
+export const LETTER_INDEX_PROP = "data-letter-index";
+
 const mm = (value: number) => `${value}mm`;
 /**
  * Line height in points: react-pdf 4.9 multiplies a unitless lineHeight on Text by the font
@@ -39,6 +47,16 @@ const lh = (fontSize: number, ratio = 1.4) => `${Math.round(fontSize * ratio * 1
 function makeStyles(fontFamily: string) {
   return StyleSheet.create({
     text: { lineHeight: lh(10) },
+    copyMark: {
+      fontSize: 10,
+      fontWeight: 700,
+      color: C.late,
+      borderWidth: 1,
+      borderColor: C.late,
+      padding: mm(1.5),
+      marginBottom: mm(3),
+      alignSelf: "flex-start",
+    },
     page: {
       fontFamily,
       fontSize: 10,
@@ -165,10 +183,13 @@ export function LetterPages({
   letter,
   window,
   styles,
+  letterIndex,
 }: {
   letter: LetterView;
   window: WindowPosition;
   styles: Styles;
+  /** kept on every page of this letter, so a batch can tell where one letter ends (duplex) */
+  letterIndex?: number;
 }) {
   const { t } = letter;
   const logo = defaultLogo();
@@ -182,7 +203,7 @@ export function LetterPages({
     : null;
 
   return (
-    <Page size="A4" style={styles.page} wrap>
+    <Page size="A4" style={styles.page} wrap {...{ [LETTER_INDEX_PROP]: letterIndex }}>
       <View fixed style={styles.footer}>
         <Text>
           {letter.library.name} · {letter.branch.name} · {t.reference} {letter.reference}
@@ -247,6 +268,7 @@ export function LetterPages({
 
       <View style={{ height: mm(contentTop - 20) }} />
 
+      {letter.copyOf ? <Text style={styles.copyMark}>{t.letter.copy(letter.copyOf.printedOn)}</Text> : null}
       <Text style={styles.subject}>{letter.subject}</Text>
 
       {note ? (
@@ -286,9 +308,9 @@ export function LetterPages({
         <ItemRow key={item.key} item={item} styles={styles} />
       ))}
       {letter.links.renewAll ? (
-        <Text style={[styles.small, { marginTop: mm(2) }]}>
-          {t.letter.renewOnline(letter.links.renewAll)}
-        </Text>
+        <LinkQrCode url={letter.links.renewAll} sizePt={62}>
+          <Text style={styles.small}>{t.letter.renewOnline(letter.links.renewAll)}</Text>
+        </LinkQrCode>
       ) : null}
 
       {letter.feeTotal ? (
@@ -332,7 +354,7 @@ export function LettersDocument({
     <Document title={title} creator="Rappel" producer="Rappel" language={letters[0]?.t.locale}>
       {letters.map((letter, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a batch may hold two letters with one reference
-        <LetterPages key={i} letter={letter} window={window} styles={styles} />
+        <LetterPages key={i} letter={letter} window={window} styles={styles} letterIndex={i} />
       ))}
     </Document>
   );

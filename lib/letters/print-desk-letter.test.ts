@@ -39,7 +39,10 @@ describe("printDeskLetter", () => {
       baseUrl,
       now: new Date("2026-03-11T09:00:00Z"),
     });
-    expect(again).toMatchObject({ letterId: first?.letterId, reprint: true });
+    expect(again).toMatchObject({
+      letterId: first && "letterId" in first ? first.letterId : -1,
+      reprint: true,
+    });
     const letters = await db.letter.findMany({ where: { noticeId: notice.id } });
     expect(letters).toMatchObject([
       { reason: "desk", status: "printed", printedAt: new Date("2026-03-11T09:00:00Z") },
@@ -48,6 +51,37 @@ describe("printDeskLetter", () => {
     expect((await db.notice.findUniqueOrThrow({ where: { id: notice.id } })).renderedAt).toEqual(
       rendered.renderedAt,
     );
+  });
+
+  it("prints what the patron should receive now: a renewed item is left out, and nothing when all are settled", async () => {
+    const t = await createTestLibrary(db);
+    const patron = await t.patron({ email: null });
+    await db.patron.update({
+      where: { id: patron.id },
+      data: { street: "Kerkstraat 1", postalCode: "8700", city: "Tielt" },
+    });
+    const renewed = await t.loan(patron, { dueDate: addDays(today, -7) });
+    const kept = await t.loan(patron, { dueDate: addDays(today, -7) });
+    await planNotices(db, { libraryId: t.library.id, date: today });
+    const notice = await db.notice.findFirstOrThrow();
+    await t.renew(renewed.id, addDays(today, 21));
+
+    const result = await printDeskLetter(db, {
+      noticeId: notice.id,
+      libraryId: t.library.id,
+      baseUrl,
+      today,
+    });
+    if (!result || result.outdated) throw new Error("expected a letter");
+    const letter = await db.letter.findUniqueOrThrow({ where: { id: result.letterId } });
+    const content = storedNoticeContent(letter.content);
+    expect(content?.items.map((item) => item.loanId)).toEqual([kept.id]);
+    expect(content?.date).toBe(today);
+
+    await t.returnLoan(kept.id);
+    expect(
+      await printDeskLetter(db, { noticeId: notice.id, libraryId: t.library.id, baseUrl, today }),
+    ).toMatchObject({ outdated: true, noticeId: notice.id });
   });
 
   it("finds no notice of another library, nor a cancelled one", async () => {

@@ -1,23 +1,36 @@
+import { DEFAULT_TIME_ZONE, type LocalDate, localToday } from "@/lib/dates";
 import type { Db, DbTx } from "@/lib/db-client";
-import { renderPlannedNotices } from "@/lib/rendering/render-planned-notices";
+import { renderPlannedNotices, storedNoticeContent } from "@/lib/rendering/render-planned-notices";
+import { letterContentOf, letterItems } from "./queued-letters";
 
-export type PrintDeskLetterResult = {
-  noticeId: number;
-  patronId: number;
-  letterId: number;
-  /** the desk had printed this notice before: only printedAt moved */
-  reprint: boolean;
-};
+export type PrintDeskLetterResult =
+  | {
+      outdated?: false;
+      noticeId: number;
+      patronId: number;
+      letterId: number;
+      /** the desk had printed this notice before: its letter now says what is true today */
+      reprint: boolean;
+    }
+  | {
+      /** every item of the notice was returned or renewed since: there is nothing to print */
+      outdated: true;
+      noticeId: number;
+      patronId: number;
+    };
 
 /**
- * Records a letter printed by hand at the desk for one notice: one Letter per notice with
- * reason "desk" (a second print updates its printedAt), status printed. A notice that was
- * never rendered is rendered first, so the letter shows what the notice says. Null when
- * there is no such notice in the library (or it was cancelled).
+ * "Print letter now" at the desk: the letter the patron should receive now for one notice.
+ * It is dated today, goes to the patron's current address and lists only the items still
+ * open at the notice's stage (an item returned or renewed since is left out); when none is
+ * left it prints nothing and says so. One Letter per notice with reason "desk" (a second
+ * print replaces its content and printedAt), status printed, its content frozen for the
+ * evidence. A notice never rendered is rendered first. Null when there is no such notice in
+ * the library (or it was cancelled).
  */
 export async function printDeskLetter(
   db: Db | DbTx,
-  input: { noticeId: number; libraryId: number; baseUrl: string; now?: Date },
+  input: { noticeId: number; libraryId: number; baseUrl: string; now?: Date; today?: LocalDate },
 ): Promise<PrintDeskLetterResult | null> {
   const notice = await db.notice.findFirst({
     where: {
@@ -36,6 +49,56 @@ export async function printDeskLetter(
     });
   }
   const now = input.now ?? new Date();
+  const full = await db.notice.findUniqueOrThrow({
+    where: { id: notice.id },
+    select: {
+      content: true,
+      recipientEmail: true,
+      letters: { select: { reason: true } },
+      patron: {
+        select: {
+          id: true,
+          firstName: true,
+          lastName: true,
+          cardNumber: true,
+          street: true,
+          postalCode: true,
+          city: true,
+          country: true,
+          email: true,
+        },
+      },
+      loans: {
+        orderBy: { loanId: "asc" },
+        select: {
+          dueDate: true,
+          loan: {
+            select: {
+              id: true,
+              dueDate: true,
+              returnedAt: true,
+              item: { select: { title: true, barcode: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  const items = letterItems(full.loans);
+  if (items.length > 0 && items.every((item) => item.state !== "open")) {
+    return { outdated: true, noticeId: notice.id, patronId: notice.patronId };
+  }
+  const stored = storedNoticeContent(full.content);
+  if (!stored) throw new Error(`Notice ${notice.id} has no content to print`);
+  const content = letterContentOf({
+    content: stored,
+    patron: full.patron,
+    items,
+    reason: full.letters.some((letter) => letter.reason === "email_bounced") ? "email_bounced" : "desk",
+    registered: notice.channel === "registered_letter",
+    recipientEmail: full.recipientEmail,
+    date: input.today ?? localToday(DEFAULT_TIME_ZONE, now),
+  });
   const where = { noticeId_reason: { noticeId: notice.id, reason: "desk" as const } };
   const existing = await db.letter.findUnique({ where, select: { id: true } });
   const letter = await db.letter.upsert({
@@ -46,8 +109,9 @@ export async function printDeskLetter(
       registered: false,
       status: "printed",
       printedAt: now,
+      content: JSON.parse(JSON.stringify(content)),
     },
-    update: { status: "printed", printedAt: now },
+    update: { status: "printed", printedAt: now, content: JSON.parse(JSON.stringify(content)) },
     select: { id: true },
   });
   return { noticeId: notice.id, patronId: notice.patronId, letterId: letter.id, reprint: existing !== null };

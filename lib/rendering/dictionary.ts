@@ -44,6 +44,8 @@ export type Dictionary = {
   };
   letter: {
     registered: string;
+    /** printed on a reprint of a letter printed before (issue 13) */
+    copy(printedOn: string): string;
     date: string;
     page(n: number, total: number): string;
     renewOnline(url: string): string;
@@ -89,6 +91,8 @@ const nl: Dictionary = {
     notRenewable: {
       reserved: "Niet verlengbaar: gereserveerd door een andere lener",
       max_renewals: "Niet verlengbaar: maximaal aantal verlengingen bereikt",
+      fees_over_limit: "Niet verlengbaar: er staan te veel openstaande kosten op uw kaart",
+      too_long_overdue: "Niet verlengbaar: de inleverdatum is te lang verstreken",
       other: "Niet online verlengbaar: vraag het aan de balie",
     },
   },
@@ -125,6 +129,7 @@ const nl: Dictionary = {
   },
   letter: {
     registered: "AANGETEKEND",
+    copy: (printedOn) => `KOPIE van de brief gedrukt op ${printedOn}`,
     date: "Datum",
     page: (n, total) => `Pagina ${n} van ${total}`,
     renewOnline: (url) => `Online verlengen: ${url}`,
@@ -170,6 +175,8 @@ const fr: Dictionary = {
     notRenewable: {
       reserved: `Non prolongeable${NBSP}: réservé par un autre lecteur`,
       max_renewals: `Non prolongeable${NBSP}: nombre maximal de prolongations atteint`,
+      fees_over_limit: `Non prolongeable${NBSP}: trop de frais impayés sur votre carte`,
+      too_long_overdue: `Non prolongeable${NBSP}: la date de retour est dépassée depuis trop longtemps`,
       other: `Pas prolongeable en ligne${NBSP}: adressez-vous au comptoir`,
     },
   },
@@ -206,6 +213,7 @@ const fr: Dictionary = {
   },
   letter: {
     registered: "RECOMMANDÉ",
+    copy: (printedOn) => `COPIE de la lettre imprimée le ${printedOn}`,
     date: "Date",
     page: (n, total) => `Page ${n} sur ${total}`,
     renewOnline: (url) => `Prolonger en ligne${NBSP}: ${url}`,
@@ -255,6 +263,8 @@ const en: Dictionary = {
     notRenewable: {
       reserved: "Cannot be renewed: reserved by another patron",
       max_renewals: "Cannot be renewed: maximum number of renewals reached",
+      fees_over_limit: "Cannot be renewed: too many unpaid fees on your card",
+      too_long_overdue: "Cannot be renewed: the due date passed too long ago",
       other: "Cannot be renewed online: please ask at the desk",
     },
   },
@@ -291,6 +301,7 @@ const en: Dictionary = {
   },
   letter: {
     registered: "REGISTERED",
+    copy: (printedOn) => `COPY of the letter printed on ${printedOn}`,
     date: "Date",
     page: (n, total) => `Page ${n} of ${total}`,
     renewOnline: (url) => `Renew online: ${url}`,

@@ -1,19 +1,24 @@
-import { createHash } from "node:crypto";
+import type { LocalDate } from "@/lib/dates";
+import { type LinkClaims, signLink } from "@/lib/self-service/sign-link";
 import type { NoticeLinks } from "./types";
 
 /**
- * The links a stored notice carries, built in this one place.
- *
- * PLACEHOLDER until the self-service pages exist: every link starts with an opaque
- * per-notice reference derived from the notice's idempotency key (`/r/<ref>/...`), so no
- * loan or patron id shows in a URL and nothing can be renewed by editing a number. The
- * self-service issue must make these references unguessable and verifiable (a random token
- * stored per notice, or an HMAC with a server secret) and resolve `/r/<ref>` to the notice;
- * the shape of the URLs can stay.
+ * The links a stored notice carries, built in this one place: signed tokens (see
+ * lib/self-service/sign-link.ts) under the library's public base URL.
+ *   /r/<token>  the self-service page (renew one item, renew all, preferences, unsubscribe)
+ *   /u/<token>  RFC 8058 one-click unsubscribe: POST unsubscribes without a page, GET shows
+ *               the unsubscribe page. `links.unsubscribe` is this URL, so the email footer and
+ *               the List-Unsubscribe header use the same one.
  */
-export function noticeReference(idempotencyKey: string): string {
-  return createHash("sha256").update(idempotencyKey).digest("base64url").slice(0, 22);
-}
+export type NoticeLinkSigning = {
+  /** the public site, e.g. https://rappel.bib.be */
+  baseUrl: string;
+  /** the library's link secret (Library.linkSecret) */
+  secret: string;
+  noticeId: number;
+  /** the last library-local day the links work */
+  expires: LocalDate;
+};
 
 export type NoticeLinkBuilder = {
   links: NoticeLinks;
@@ -21,21 +26,34 @@ export type NoticeLinkBuilder = {
   renewItem(loanId: number): string;
 };
 
-export function buildNoticeLinks(input: {
-  baseUrl: string;
-  idempotencyKey: string;
-  /** optional reminders (pre-due) carry a one-click unsubscribe */
-  optional: boolean;
-  /** false = no item can be renewed: no "renew all" button */
-  anyRenewable: boolean;
-}): NoticeLinkBuilder {
-  const base = `${input.baseUrl.replace(/\/+$/, "")}/r/${noticeReference(input.idempotencyKey)}`;
+function url(
+  input: NoticeLinkSigning,
+  path: "r" | "u",
+  claims: Pick<LinkClaims, "purpose" | "loanId">,
+): string {
+  const token = signLink(input.secret, { ...claims, noticeId: input.noticeId, expires: input.expires });
+  return `${input.baseUrl.replace(/\/+$/, "")}/${path}/${token}`;
+}
+
+/** The one-click unsubscribe URL of a notice (List-Unsubscribe, with List-Unsubscribe-Post). */
+export function unsubscribeUrl(input: NoticeLinkSigning): string {
+  return url(input, "u", { purpose: "unsubscribe", loanId: null });
+}
+
+export function buildNoticeLinks(
+  input: NoticeLinkSigning & {
+    /** optional reminders (pre-due) carry a one-click unsubscribe */
+    optional: boolean;
+    /** false = no item can be renewed: no "renew all" button */
+    anyRenewable: boolean;
+  },
+): NoticeLinkBuilder {
   return {
     links: {
-      renewAll: input.anyRenewable ? `${base}/renew` : null,
-      preferences: `${base}/preferences`,
-      unsubscribe: input.optional ? `${base}/unsubscribe` : null,
+      renewAll: input.anyRenewable ? url(input, "r", { purpose: "renew-all", loanId: null }) : null,
+      preferences: url(input, "r", { purpose: "preferences", loanId: null }),
+      unsubscribe: input.optional ? unsubscribeUrl(input) : null,
     },
-    renewItem: (loanId) => `${base}/renew/${loanId}`,
+    renewItem: (loanId) => url(input, "r", { purpose: "renew-item", loanId }),
   };
 }

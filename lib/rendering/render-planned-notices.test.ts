@@ -97,7 +97,7 @@ describe("renderPlannedNotices", () => {
     const registered = notices.find((n) => n.channel === "registered_letter")!;
     expect(storedNoticeContent(registered.content)?.stage).toMatchObject({ number: 4, registered: true });
     const preDue = notices.find((n) => n.stage.key === "pre-due")!;
-    expect(storedNoticeContent(preDue.content)?.links.unsubscribe).toMatch(/\/unsubscribe$/);
+    expect(storedNoticeContent(preDue.content)?.links.unsubscribe).toMatch(/\/u\/[^/]+$/);
   });
 
   it("renders nothing the second time, and a wording edited later leaves a stored notice as sent", async () => {

@@ -1,7 +1,8 @@
-import { fromDbDate, type LocalDate, toDbDate } from "@/lib/dates";
+import { addDays, fromDbDate, type LocalDate, toDbDate } from "@/lib/dates";
 import type { Db, DbTx } from "@/lib/db-client";
 import type { Language } from "@/lib/generated/prisma/enums";
 import type { LetterRenderInput } from "@/lib/letters/render-letters";
+import { loadRenewalPolicies } from "@/lib/loans/load-renewal-policies";
 import { renewalState } from "@/lib/loans/renewal-policy";
 import { loadNoticeTextBook } from "@/lib/templates/notice-text-store";
 import { buildNoticeLinks } from "./notice-links";
@@ -17,7 +18,10 @@ export type RenderPlannedNoticesOptions = {
    * was never rendered), otherwise only notices still to be sent (planned, queued)
    */
   noticeIds?: number[];
-  /** absolute base URL of the public site: the logo and the links point there */
+  /**
+   * absolute base URL of the public site, used when the library has no public base URL in
+   * its settings (`Library.publicBaseUrl`, which wins): the logo and the links point there
+   */
   baseUrl: string;
   /** notices per batch: a few queries and one write each */
   batchSize?: number;
@@ -58,7 +62,7 @@ export async function renderPlannedNotices(
   db: Db | DbTx,
   options: RenderPlannedNoticesOptions,
 ): Promise<RenderPlannedNoticesResult> {
-  const { libraryId, baseUrl } = options;
+  const { libraryId } = options;
   const batchSize = options.batchSize ?? 200;
   const renderEmails = options.renderEmails ?? true;
   const result: RenderPlannedNoticesResult = { rendered: 0, emails: 0, letters: 0, warnings: [] };
@@ -66,6 +70,8 @@ export async function renderPlannedNotices(
 
   // One after the other: inside a transaction the queries would queue on its connection anyway.
   const library = await db.library.findUniqueOrThrow({ where: { id: libraryId } });
+  const baseUrl = (library.publicBaseUrl ?? options.baseUrl).replace(/\/+$/, "");
+  const policies = await loadRenewalPolicies(db, { libraryId });
   const stages = await db.noticeStage.findMany({ where: { libraryId }, orderBy: { position: "asc" } });
   // reads only: a transaction's client does as well as the app's
   const textBook = await loadNoticeTextBook(db as Db, libraryId);
@@ -117,14 +123,18 @@ export async function renderPlannedNotices(
             renewalCount: loan.renewalCount,
             reserved: loan.reserved,
             returned: loan.returnedAt !== null,
+            patronFeesCents: notice.patron.feesOwedCents,
           },
           date,
+          policies.forBranch(loan.branchId),
         );
         return { loan, dueDate: fromDbDate(dueDate), state };
       });
       const links = buildNoticeLinks({
         baseUrl,
-        idempotencyKey: notice.idempotencyKey,
+        secret: library.linkSecret,
+        noticeId: notice.id,
+        expires: addDays(date, library.linkValidityDays),
         optional: notice.stage.kind === "pre_due",
         anyRenewable: items.some((item) => item.state.renewable),
       });

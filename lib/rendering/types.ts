@@ -5,7 +5,12 @@ import type { WordingOverride } from "@/lib/templates/resolve-wording";
 export type { Language, StageKind };
 
 /** Why an item cannot be renewed, in words the patron understands. */
-export type NotRenewableReason = "reserved" | "max_renewals" | "other";
+export type NotRenewableReason =
+  | "reserved"
+  | "max_renewals"
+  | "fees_over_limit"
+  | "too_long_overdue"
+  | "other";
 
 export type NoticeItem = {
   title: string;

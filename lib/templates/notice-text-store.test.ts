@@ -117,9 +117,9 @@ describe("notice wording storage", () => {
     await saveNoticeText(db, scope, { closing: "Cordialement" }, actor);
     await saveNoticeText(db, scope, { closing: "Meilleures salutations" }, actor);
     const entries = await db.auditEntry.findMany({ orderBy: { id: "asc" } });
-    expect(entries.map((e) => [e.action, e.entityType, e.entityId, e.actorId])).toEqual([
-      ["notice-text.update", "NoticeText", `${stage.id}:fr`, actor.id],
-      ["notice-text.update", "NoticeText", `${stage.id}:fr`, actor.id],
+    expect(entries.map((e) => [e.action, e.entityType, e.entityId, e.actorId, e.libraryId])).toEqual([
+      ["notice-text.update", "NoticeText", `${stage.id}:fr`, actor.id, stage.libraryId],
+      ["notice-text.update", "NoticeText", `${stage.id}:fr`, actor.id, stage.libraryId],
     ]);
     expect(entries[0].before).toBeNull();
     expect(entries[1].before).toEqual({ subject: null, opening: null, closing: "Cordialement" });

@@ -78,8 +78,14 @@ export async function saveNoticeText(
       entityType = "BranchNoticeText";
       entityId = `${stageId}:${branchId}:${language}`;
     }
+    // the entry belongs to the stage's library: that library's audit log shows it
+    const { libraryId } = await tx.noticeStage.findUniqueOrThrow({
+      where: { id: stageId },
+      select: { libraryId: true },
+    });
     await tx.auditEntry.create({
       data: {
+        libraryId,
         actorId: actor.id,
         actorLabel: actor.label,
         action: "notice-text.update",

@@ -13,8 +13,12 @@ const SOURCES = [
   "next.config.ts",
   "package-lock.json",
   "postcss.config.mjs",
+  "proxy.ts",
+  "tsconfig.json",
+  // the Prisma client the build bundles (generated from prisma/schema.prisma)
+  "lib/generated",
 ];
-const SKIP = new Set(["generated", "node_modules"]);
+const SKIP = new Set(["node_modules"]);
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;

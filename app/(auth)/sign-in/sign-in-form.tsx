@@ -64,7 +64,13 @@ export function SignInForm({ returnTo, initialError }: { returnTo: string; initi
 
   const message = error ? messageFor(error) : undefined;
   return (
-    <form onSubmit={submit} method="post" className="mt-6 flex flex-col gap-4" noValidate={false}>
+    <form
+      onSubmit={submit}
+      method="post"
+      className="mt-6 flex flex-col gap-4"
+      noValidate={false}
+      data-own-error-focus
+    >
       {message ? (
         <p id="sign-in-error" role="alert" className="rounded-md bg-red-50 p-3 font-medium text-red-800">
           {message}
@@ -81,6 +87,7 @@ export function SignInForm({ returnTo, initialError }: { returnTo: string; initi
           autoComplete="username"
           required
           aria-describedby={message ? "sign-in-error" : undefined}
+          aria-invalid={message ? true : undefined}
           className={inputClass}
         />
       </div>
@@ -96,6 +103,7 @@ export function SignInForm({ returnTo, initialError }: { returnTo: string; initi
           autoComplete="current-password"
           required
           aria-describedby={message ? "sign-in-error" : undefined}
+          aria-invalid={message ? true : undefined}
           className={inputClass}
         />
       </div>

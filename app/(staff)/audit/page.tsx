@@ -4,11 +4,12 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { inputClass, primaryButtonClass } from "@/components/form-field";
 import { ScrollableTable } from "@/components/scrollable-table";
+import { loadAuditNames } from "@/lib/audit/audit-names";
 import { auditFilterOptions, listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { isLocalDate } from "@/lib/dates";
 import { db } from "@/lib/db";
-import { AuditChanges } from "./audit-changes";
+import { type AuditEntryWords, actionWords, auditWords, entityWords } from "./audit-words";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit");
@@ -68,6 +69,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       { page: query.page, timeZone: library.timeZone },
     ),
   ]);
+  const names = await loadAuditNames(db, library.id, result.rows);
+  const [describeEntry, actionName, entityName] = await Promise.all([
+    auditWords(names),
+    actionWords(),
+    entityWords(),
+  ]);
+  const words = new Map(result.rows.map((row) => [row.id, describeEntry(row)]));
   const when = (at: Date) =>
     format.dateTime(at, {
       day: "2-digit",
@@ -117,7 +125,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 <option value="">{t("any")}</option>
                 {options.actions.map((action) => (
                   <option key={action} value={action}>
-                    {action}
+                    {actionName(action)}
                   </option>
                 ))}
               </select>
@@ -135,7 +143,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 <option value="">{t("any")}</option>
                 {options.entityTypes.map((entity) => (
                   <option key={entity} value={entity}>
-                    {entity}
+                    {entityName(entity)}
                   </option>
                 ))}
               </select>
@@ -184,14 +192,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             <ol className="flex flex-col gap-3 sm:hidden">
               {result.rows.map((row) => (
                 <li key={row.id} className="rounded-lg border border-line bg-surface p-4 text-sm">
-                  <p className="font-medium">{row.action}</p>
-                  <p className="text-muted">
-                    {row.entityType} #{row.entityId} · {when(row.at)}
-                  </p>
-                  <p className="mt-1">{row.actorLabel}</p>
-                  <div className="mt-2">
-                    <AuditChanges before={row.before} after={row.after} />
-                  </div>
+                  <p className="text-muted">{when(row.at)}</p>
+                  <EntryWords words={words.get(row.id)} />
                 </li>
               ))}
             </ol>
@@ -204,13 +206,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                         {t("when")}
                       </th>
                       <th scope="col" className="px-4 py-2 font-semibold">
-                        {t("actor")}
-                      </th>
-                      <th scope="col" className="px-4 py-2 font-semibold">
                         {t("what")}
-                      </th>
-                      <th scope="col" className="px-4 py-2 font-semibold">
-                        {t("changes")}
                       </th>
                     </tr>
                   </thead>
@@ -218,15 +214,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                     {result.rows.map((row) => (
                       <tr key={row.id} className="border-b border-line align-top last:border-0">
                         <td className="whitespace-nowrap px-4 py-2 tabular">{when(row.at)}</td>
-                        <td className="px-4 py-2">{row.actorLabel}</td>
                         <td className="px-4 py-2">
-                          <span className="font-medium">{row.action}</span>
-                          <span className="block text-muted">
-                            {row.entityType} #{row.entityId}
-                          </span>
-                        </td>
-                        <td className="px-4 py-2">
-                          <AuditChanges before={row.before} after={row.after} />
+                          <EntryWords words={words.get(row.id)} />
                         </td>
                       </tr>
                     ))}
@@ -253,5 +242,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         ) : null}
       </section>
     </div>
+  );
+}
+
+/** One entry as a sentence, with the other changed values below it. */
+function EntryWords({ words }: { words: AuditEntryWords | undefined }) {
+  if (!words) return null;
+  return (
+    <>
+      <p className="font-medium">{words.sentence}</p>
+      {words.changes.length > 0 ? (
+        <ul className="mt-1 text-muted">
+          {words.changes.map((change) => (
+            <li key={change.field}>
+              {change.field}: {change.from === null ? change.to : `${change.from} → ${change.to}`}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
   );
 }

@@ -53,7 +53,14 @@ export function PatronSearch({
     const field = input.current;
     if (field) {
       // What was typed (or scanned) before the script ran is kept and searched, not wiped.
-      if (field.value !== initialQuery) change(field.value);
+      // Back from a patron restores the address (?q=smet) but the router may hand back the
+      // page as first rendered without it: the address says what was searched, search it again.
+      const fromAddress = new URLSearchParams(window.location.search).get("q") ?? "";
+      const wanted = field.value !== initialQuery ? field.value : fromAddress;
+      if (wanted !== initialQuery) {
+        field.value = wanted;
+        change(wanted);
+      }
       field.focus();
       field.setSelectionRange(field.value.length, field.value.length);
     }

@@ -23,8 +23,9 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
 }
 
 async function NoticeEntry({ notice }: { notice: StoryNotice }) {
-  const [t, locale, f] = await Promise.all([
+  const [t, tl, locale, f] = await Promise.all([
     getTranslations("patron.timeline"),
+    getTranslations("letters.evidence"),
     getLocale(),
     patronFormats(),
   ]);
@@ -67,15 +68,33 @@ async function NoticeEntry({ notice }: { notice: StoryNotice }) {
             <Row key={letter.id} term={t("letter")}>
               {[
                 t(`letterReasons.${letter.reason}`),
+                letter.batchId ? tl("batch", { id: letter.batchId }) : null,
                 letter.printedAt || letter.postedAt ? null : t(`letterStatuses.${letter.status}`),
                 letter.printedAt ? t("letterPrinted", { date: f.instant(letter.printedAt) }) : null,
-                letter.postedAt ? t("letterPosted", { date: f.instant(letter.postedAt) }) : null,
-                letter.status === "returned" || letter.status === "cancelled"
-                  ? t(`letterStatuses.${letter.status}`)
-                  : null,
+                letter.postedOn
+                  ? t("letterPosted", { date: f.day(letter.postedOn) })
+                  : letter.postedAt
+                    ? t("letterPosted", { date: f.instant(letter.postedAt) })
+                    : null,
+                letter.cancelReason === "loans_settled"
+                  ? tl("dropped")
+                  : letter.status === "returned" || letter.status === "cancelled"
+                    ? t(`letterStatuses.${letter.status}`)
+                    : null,
               ]
                 .filter(Boolean)
                 .join(" · ")}
+              {letter.printedAt ? (
+                <span className="block text-sm">
+                  <a href={`/api/letters/${letter.id}/pdf`} className="underline">
+                    {tl("asPrinted")}
+                  </a>
+                  {" · "}
+                  <a href={`/api/letters/${letter.id}/pdf?copy=1`} className="underline">
+                    {tl("copy")}
+                  </a>
+                </span>
+              ) : null}
             </Row>
           ))}
           {notice.feeCents > 0 ? <Row term={t("fee")}>{f.euros(notice.feeCents)}</Row> : null}

@@ -7,8 +7,9 @@ export const dynamic = "force-dynamic";
 
 /**
  * The email of a stored notice as sent (its stored HTML), for a sandboxed iframe at the desk.
- * The CSP lets it show its own inline styles and images, nothing else: no script, no form,
- * no framing by another site. Older demo history keeps only the content: its email is
+ * The CSP lets it show its own inline styles and this site's images, nothing else: no remote
+ * image (a tracking pixel or a logo elsewhere never loads), no script, no form, no framing by
+ * another site. Older demo history keeps only the content: its email is
  * rendered from that content, which holds the wording as it was. Desk role and up; a notice
  * of another library is not found.
  */
@@ -22,7 +23,7 @@ export const GET = staffRoute<{ id: string }>("desk", async (_request, { library
     headers: {
       "Content-Type": "text/html; charset=utf-8",
       "Content-Security-Policy":
-        "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; font-src https: data:; frame-ancestors 'self'; sandbox",
+        "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; font-src data:; frame-ancestors 'self'; sandbox",
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "no-referrer",
       "Cache-Control": "private, no-store",
