@@ -14,12 +14,16 @@ import { newNonce, pageContentSecurityPolicy } from "@/lib/security/content-secu
 // signed token themselves and never look at a staff session. /api/v1 is the library system's
 // API: its token is checked by apiRoute (lib/api-tokens), not a cookie.
 const PUBLIC_PREFIXES = [SIGN_IN_PATH, "/api/auth/", "/r/", "/u/", "/api/v1/"];
+// Exact public paths: Resend's webhooks, guarded by their Svix signature instead of a session.
+const PUBLIC_PATHS = ["/api/webhooks/resend"];
 
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const isPublic = PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix));
+  const isPublic =
+    PUBLIC_PATHS.includes(pathname) ||
+    PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix));
   const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
 
   if (!isPublic && !hasSession) {

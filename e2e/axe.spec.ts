@@ -29,6 +29,8 @@ const STAFF_PAGES = [
   "/templates",
   "/send-runs",
   "/bounces",
+  "/bounces?period=all&show=open",
+  "/settings/bounces",
   "/letters",
   "/statistics",
   "/audit",

@@ -62,7 +62,9 @@ test.describe("the patron page at the desk", () => {
     await expect(contact).toContainText("Nog niet bevestigd");
     const history = section(page, "Geschiedenis van wijzigingen");
     await expect(history).toContainText("E-mailadres verbeterd");
-    await expect(history).toContainText(`${P.email} → xaveria@nieuw.e2e.rappel.be`);
+    await expect(history).toContainText(`E-mailadres: ${P.email} → xaveria@nieuw.e2e.rappel.be`);
+    await expect(history).toContainText("Werking e-mail: onbestelbaar → nog niet bevestigd");
+    await expect(history).not.toContainText("emailStatus");
     await expect(history).toContainText("Lotte Balie");
 
     await page.reload();
@@ -135,8 +137,10 @@ test.describe("the patron page at the desk", () => {
     // Newest first: the planned letter, the bounced second notice, the delivered first one.
     await expect(entries.nth(0)).toContainText("Gepland, nog niet verzonden.");
     const bounced = entries.nth(1);
-    await expect(bounced).toContainText("Permanent / General");
-    await expect(bounced).toContainText("550 5.1.1 mailbox does not exist");
+    // Words, not the provider's codes (issue 12).
+    await expect(bounced).toContainText("Onbestelbaar: het adres bestaat niet");
+    await expect(bounced).not.toContainText("Permanent / General");
+    await expect(bounced).not.toContainText("email.bounced");
     await expect(bounced).toContainText(
       "E-mail onbestelbaar · afgedrukt 25 nov 2026, 10:00 · gepost 25 nov 2026, 16:00",
     );

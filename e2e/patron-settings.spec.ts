@@ -41,9 +41,9 @@ test("the desk sets letters and a stage off for one patron, goes back to inherit
   const manager = await context.newPage();
   await signIn(manager, ROLE_EMAIL.manager);
   await manager.goto("/audit?action=patron.settings.update");
-  await expect(manager.getByRole("main")).toContainText("patron.settings.update");
+  await expect(manager.getByRole("main")).toContainText("wijzigde de berichtinstellingen van");
   await manager.goto("/audit?action=patron.stage-override");
-  await expect(manager.getByRole("main")).toContainText("patron.stage-override");
+  await expect(manager.getByRole("main")).toContainText("wijzigde een fase voor");
   await context.close();
 });
 

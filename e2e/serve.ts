@@ -21,6 +21,7 @@ await ensureDemoStaff(db, { libraryId });
 const { createE2eStaff } = await import("./e2e-staff");
 await createE2eStaff(db, libraryId);
 await (await import("./patron-search-data")).createPatronSearchData(db, libraryId);
+await (await import("./name-search-data")).createNameSearchData(db, libraryId);
 await (await import("./patron-settings-data")).createE2ePatronSettingsData(db, libraryId);
 await (await import("./patron-page-data")).createPatronPageData(db, libraryId);
 await (await import("./letters-data")).createLettersData(db, libraryId);
@@ -29,6 +30,10 @@ await (await import("./self-service-data")).createSelfServiceData(db, libraryId,
   today,
   baseUrl: `http://localhost:${port}`,
   port,
+});
+const bounces = await (await import("./bounces-data")).startBounceScenario(db, libraryId, {
+  port,
+  baseUrl: `http://localhost:${port}`,
 });
 await db.$disconnect();
 // The specs that check "nothing of the other library changed" read the database directly.
@@ -40,13 +45,17 @@ const app = spawnNext(["start", "-p", port], {
   DATABASE_URL: database.url,
   DATABASE_POOL_MAX: database.embedded ? "1" : "4",
   RAPPEL_TODAY: today,
+  // the local fake Resend of the bounce scenario: real signed webhooks to this app
+  ...bounces.env,
 });
+void bounces.releaseWebhooksWhenUp(`http://localhost:${port}/sign-in`);
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
   app.stop();
+  await bounces.stop().catch(() => {});
   await database.drop().catch(() => {});
   process.exit(0);
 }

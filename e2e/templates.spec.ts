@@ -107,7 +107,7 @@ test.describe("what was sent, at the desk", () => {
     await expect(page.getByText("De brief staat klaar.").first()).toBeVisible();
     await expect(link).toHaveAttribute("target", "_blank");
     const href = await link.getAttribute("href");
-    expect(href).toMatch(/^\/api\/notices\/\d+\/letter$/);
+    expect(href).toMatch(/^\/api\/letters\/\d+\/pdf$/);
     const pdf = await page.request.get(href ?? "");
     expect(pdf.status()).toBe(200);
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");

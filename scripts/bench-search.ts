@@ -1,4 +1,4 @@
-// npx tsx --tsconfig scripts/tsconfig.json scripts/bench-search.ts [--queries=N] [--library=bench]
+// npx tsx --tsconfig scripts/tsconfig.json scripts/bench-search.ts [--queries=N] [--library=bench] [--database=rappel_bench]
 // The desk's patron search (lib/desk/search-patrons.ts) on the bench library in "rappel_bench"
 // (200,000 patrons, made by `npm run bench:data`): latency per kind of query, over queries
 // drawn from the data itself, next to two baselines measured in the same run and
@@ -10,15 +10,16 @@ import { localToday } from "../lib/dates";
 import { createDbClient, type Db } from "../lib/db-client";
 import { searchPatrons } from "../lib/desk/search-patrons";
 
-/** Every kind must stay under this at p95 (issue #6: results as you type, under 200 ms). */
-export const TARGET_P95_MS = 200;
+/** Every kind must stay under this at p95 (issue #19: a patron waits at the counter). */
+export const TARGET_P95_MS = 100;
 
 type Kind =
   | "card"
   | "card prefix"
   | "name"
   | "name prefix"
-  | "typo'd name"
+  | "variant"
+  | "typo"
   | "email"
   | "email prefix"
   | "barcode";
@@ -54,6 +55,30 @@ function typo(word: string, n: number): string {
   }
 }
 
+/**
+ * The same name as staff might spell it another way: the first rewrite that applies
+ * (ij/y, ae/a, ck/k, gh/g, dt/t, doubled letters, particles joined or split), else the last
+ * letter doubled.
+ */
+function variant(name: string): string {
+  const rewrites: [RegExp, string][] = [
+    [/ij/i, "y"],
+    [/y/i, "ij"],
+    [/ae/i, "a"],
+    [/ck/i, "k"],
+    [/gh/i, "g"],
+    [/dt$/i, "t"],
+    [/([aeou])\1/i, "$1"],
+    [/([bdfgklmnprst])\1/i, "$1"],
+    [/^(van|de|den|der) /i, "$1"],
+    [/^(de|van)(?=[a-z]{3})/i, "$1 "],
+  ];
+  for (const [pattern, replacement] of rewrites) {
+    if (pattern.test(name)) return name.replace(pattern, replacement);
+  }
+  return name + name.at(-1);
+}
+
 async function sampleQueries(db: Db, libraryId: number, count: number): Promise<Record<Kind, string[]>> {
   // md5 of the id: a spread of patrons that is the same every run
   const patrons = await db.$queryRaw<
@@ -75,10 +100,10 @@ async function sampleQueries(db: Db, libraryId: number, count: number): Promise<
     name: patrons.map((p, n) => (n % 2 ? `${p.firstName} ${p.lastName}` : p.lastName)),
     // results as you type: the first 3 to 5 letters of a last name
     "name prefix": patrons.map((p, n) => p.lastName.slice(0, 3 + (n % 3))),
+    // the last name spelt another way, half of them with the first name before it
+    variant: patrons.map((p, n) => (n % 2 ? `${p.firstName} ${variant(p.lastName)}` : variant(p.lastName))),
     // a typo in the last name, half of them with the first name after it
-    "typo'd name": patrons.map((p, n) =>
-      n % 2 ? `${typo(p.lastName, n)} ${p.firstName}` : typo(p.lastName, n),
-    ),
+    typo: patrons.map((p, n) => (n % 2 ? `${typo(p.lastName, n)} ${p.firstName}` : typo(p.lastName, n))),
     email: withEmail.map((p) => p.email),
     "email prefix": withEmail.map((p) => p.email.slice(0, p.email.indexOf("@") + 1)),
     barcode: barcodes.map((b) => b.barcode),
@@ -159,7 +184,7 @@ async function main() {
   const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
   const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const url = new URL(serverUrl);
-  url.pathname = "/rappel_bench";
+  url.pathname = `/${option("database") ?? "rappel_bench"}`;
   const db = createDbClient(url.toString(), 2);
   try {
     const result = await benchSearch(db, {

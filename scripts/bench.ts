@@ -4,6 +4,7 @@
  * Needs a PostgreSQL for the data benchmarks: DATABASE_URL's server, or the machine's
  * default 127.0.0.1:5432. The benchmark library is generated on first use (npm run bench:data).
  *   --only today,planner,search,render,self-service,letters,import   run some of them
+ *   --database NAME                                   the bench database (default rappel_bench)
  */
 import { spawnSync } from "node:child_process";
 import { checkDatabase } from "./lib/database-url";
@@ -12,20 +13,25 @@ import { ensurePrismaClient } from "./lib/prisma-client";
 const args = process.argv.slice(2);
 const onlyArg = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
 const selected = (name: string) => !onlyArg || onlyArg.split(",").includes(name);
+const database = args.includes("--database") ? args[args.indexOf("--database") + 1] : "rappel_bench";
 
 const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const benchUrl = new URL(serverUrl);
-benchUrl.pathname = "/rappel_bench";
+benchUrl.pathname = `/${database}`;
 
 async function main() {
   await ensurePrismaClient();
   if (selected("today") || selected("planner") || selected("search") || selected("self-service")) {
     await checkDatabase(serverUrl);
     // creates and fills rappel_bench once; a no-op when the bench library is there
-    const data = spawnSync("npx", ["tsx", "--tsconfig", "scripts/tsconfig.json", "scripts/bench-data.ts"], {
-      stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: serverUrl },
-    });
+    const data = spawnSync(
+      "npx",
+      ["tsx", "--tsconfig", "scripts/tsconfig.json", "scripts/bench-data.ts", `--database=${database}`],
+      {
+        stdio: "inherit",
+        env: { ...process.env, DATABASE_URL: serverUrl },
+      },
+    );
     if (data.status !== 0) throw new Error("npm run bench:data failed");
 
     const { createDbClient } = await import("../lib/db-client");

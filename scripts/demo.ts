@@ -106,8 +106,20 @@ async function seedDemoLibrary(url: string, poolMax: number): Promise<string> {
 async function demoEmailEnv(): Promise<Record<string, string>> {
   if (process.env.RESEND_API_KEY) return {};
   const { startFakeResend } = await import("../lib/fake-resend/fake-resend");
-  fakeResend = await startFakeResend({ port: 0, host: "127.0.0.1" });
-  return { RESEND_BASE_URL: fakeResend.url, RESEND_API_KEY: "re_demo_local_fake" };
+  // Its signed webhooks come back to the dashboard, so a bounce in the demo is a real one end
+  // to end (verified, recorded, applied by lib/feedback); those of the first seconds are retried.
+  const fake = await startFakeResend({
+    port: 0,
+    host: "127.0.0.1",
+    webhookUrl: `http://${LOCAL_HOST.includes(":") ? `[${LOCAL_HOST}]` : LOCAL_HOST}:${APP_PORT}/api/webhooks/resend`,
+    webhookRetryDelaysMs: [1_000, 5_000, 15_000, 60_000, 300_000],
+  });
+  fakeResend = fake;
+  return {
+    RESEND_BASE_URL: fake.url,
+    RESEND_API_KEY: "re_demo_local_fake",
+    RESEND_WEBHOOK_SECRET: fake.webhookSecret,
+  };
 }
 
 async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {

@@ -3,9 +3,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { roleAtLeast } from "@/lib/auth/roles";
+import { addDays, localTimeToInstant } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { libraryToday } from "@/lib/library/current-library";
+import { getEmailHealth } from "@/lib/statistics/email-health";
 import { getTodayFigures } from "@/lib/statistics/today-figures";
+import { EmailHealthSection } from "./_today/email-health";
 import {
   DueSoonTable,
   FiguresDate,
@@ -30,11 +33,18 @@ export default async function TodayPage() {
     where: { libraryId: library.id, kind: "overdue", enabled: true },
     select: { offsetDays: true },
   });
-  const figures = await getTodayFigures(db, {
-    libraryId: library.id,
-    today,
-    overdueStageOffsets: stages.map((stage) => stage.offsetDays),
-  });
+  const [figures, health] = await Promise.all([
+    getTodayFigures(db, {
+      libraryId: library.id,
+      today,
+      overdueStageOffsets: stages.map((stage) => stage.offsetDays),
+    }),
+    // up to the end of the library's today (which a demo or test may pin)
+    getEmailHealth(db, {
+      libraryId: library.id,
+      now: localTimeToInstant(addDays(today, 1), "00:00", library.timeZone),
+    }),
+  ]);
 
   return (
     <div className="flex flex-col gap-6">
@@ -53,6 +63,7 @@ export default async function TodayPage() {
         <OverdueTable figures={figures} />
       </div>
       <UnusableEmailTable figures={figures} />
+      <EmailHealthSection health={health} canReview={roleAtLeast(staff.role, "librarian")} />
     </div>
   );
 }

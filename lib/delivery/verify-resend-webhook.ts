@@ -3,7 +3,7 @@ import { Webhook } from "svix";
 
 export type VerifiedWebhook =
   | { ok: true; svixId: string; event: WebhookEventPayload }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string /** signed correctly, but the body is not JSON */; malformed?: boolean };
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
@@ -31,6 +31,8 @@ export function verifyResendWebhook(rawBody: string, headers: HeaderSource, secr
     const event = new Webhook(secret).verify(rawBody, svixHeaders) as WebhookEventPayload;
     return { ok: true, svixId: svixHeaders["svix-id"], event };
   } catch (error) {
+    // svix checks the signature first and parses the body after: a SyntaxError means it was signed.
+    if (error instanceof SyntaxError) return { ok: false, reason: error.message, malformed: true };
     return { ok: false, reason: error instanceof Error ? error.message : "invalid signature" };
   }
 }

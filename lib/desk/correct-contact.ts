@@ -1,11 +1,11 @@
 import "server-only";
 import type { DbTx } from "@/lib/db-client";
+import { clearEmailProblem } from "@/lib/feedback/clear-email-problem";
 import type { PatronFlagKind } from "@/lib/generated/prisma/client";
 import { recordForIls } from "@/lib/ils-outbox/record-for-ils";
 import type { CorrectAddressInput, CorrectEmailInput } from "./desk-input";
 import { type Audit, type DeskActor, lockPatron } from "./desk-scope";
 
-const EMAIL_FLAGS: PatronFlagKind[] = ["email_bounced", "email_complained", "email_invalid"];
 const POSTAL_FLAGS: PatronFlagKind[] = ["postal_returned"];
 
 /** Closes the patron's open flags of these kinds in the name of the staff member. */
@@ -29,11 +29,13 @@ async function resolveFlags(tx: DbTx, actor: DeskActor, patronId: number, kinds:
  */
 export async function correctPatronEmail(tx: DbTx, audit: Audit, actor: DeskActor, input: CorrectEmailInput) {
   const before = await lockPatron(tx, actor, input.patronId);
-  const after = await tx.patron.update({
-    where: { id: before.id },
-    data: { email: input.email, emailStatus: "unknown", emailStatusAt: new Date(), softBounceCount: 0 },
+  await tx.patron.update({ where: { id: before.id }, data: { email: input.email } });
+  // The bounce feedback's own "problem over": the same rule whoever fixes the address.
+  const resolved = await clearEmailProblem(tx, before.id, {
+    reason: before.email?.toLowerCase() === input.email ? "confirmed" : "corrected",
+    staffId: actor.staffId,
   });
-  const resolved = await resolveFlags(tx, actor, before.id, EMAIL_FLAGS);
+  const after = await tx.patron.findUniqueOrThrow({ where: { id: before.id } });
   if (after.email !== before.email)
     await recordForIls(tx, {
       libraryId: actor.libraryId,

@@ -2,6 +2,7 @@ import "server-only";
 import { listAuditForPatron } from "@/lib/audit/list-audit-entries";
 import { addDays, daysBetween, fromDbDate, type LocalDate, localTimeToInstant } from "@/lib/dates";
 import type { Db } from "@/lib/db-client";
+import type { FlagDetail } from "@/lib/feedback/apply-delivery-event";
 import { branchRenewalPolicy, type RenewalPolicy, renewalState } from "@/lib/loans/renewal-policy";
 import type { ChannelReason } from "@/lib/planning/channel-reason";
 
@@ -129,7 +130,14 @@ export async function loadPatronStory(
       preDueOptIn: patron.preDueOptIn,
       noticesPausedUntil: patron.noticesPausedUntil ? fromDbDate(patron.noticesPausedUntil) : null,
     },
-    flags: patron.flags.map((f) => ({ id: f.id, kind: f.kind, message: f.message, createdAt: f.createdAt })),
+    flags: patron.flags.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      message: f.message,
+      /** the feedback step's reason as code and values (lib/feedback), said in the staff's language */
+      detail: f.detail as FlagDetail | null,
+      createdAt: f.createdAt,
+    })),
     notes: patron.notes.map((n) => ({
       id: n.id,
       author: n.authorLabel,

@@ -26,7 +26,12 @@ export type StageStatus =
   /** due, but it counts open days and the branch is closed: it goes on the next open day */
   | "closed_today"
   /** also reached, but one stage at a time: it waits for its interval after the one going out */
-  | "after_current";
+  | "after_current"
+  /**
+   * its own date has come, but an earlier stage's has not (a closure can do that when the
+   * stages count days differently): stages never overtake each other, so it waits
+   */
+  | "after_earlier";
 
 export type StageEvaluation = {
   stageId: number;
@@ -68,6 +73,12 @@ export type LoanFacts = {
  * The planner's rules for one open loan on one day, stage by stage, written forwards (dates
  * from the due date) where the SQL planner works backwards (due-date thresholds). It explains
  * a single loan to staff, and the tests hold the two to the same answers.
+ *
+ * The rule: the loan gets its lowest stage not yet sent in this due-date cycle, once that
+ * stage's own date has come and, after an overdue notice, its full interval has passed. A
+ * stage the patron gets nothing at (switched off, expired reminder, no channel for this
+ * patron once its date has come) is stepped over; any other earlier stage holds every later
+ * one back, whatever their own dates say. One stage per loan per day.
  */
 export function evaluateLoan(facts: LoanFacts): LoanEvaluation {
   const { date, calendar, stages } = facts;
@@ -85,7 +96,10 @@ export function evaluateLoan(facts: LoanFacts): LoanEvaluation {
   const lastOverdue = last?.stage?.kind === "overdue" ? last : undefined;
 
   let notice: LoanEvaluation["notice"] = null;
+  /** a stage going out today (or on the next open day) holds the later ones back */
   let stopped = false;
+  /** an earlier stage whose date has not come holds the later ones back */
+  let held = false;
   const evaluations = stages.map((stage): StageEvaluation => {
     const base = {
       stageId: stage.stageId,
@@ -107,8 +121,12 @@ export function evaluateLoan(facts: LoanFacts): LoanEvaluation {
       if (afterInterval > reached) reached = afterInterval;
     }
     if (stage.kind === "pre_due" && date > due) return { ...base, status: "expired", date: reached };
-    if (reached > date) return { ...base, status: "waiting", date: reached };
+    if (reached > date) {
+      held = true;
+      return { ...base, status: "waiting", date: reached };
+    }
     if (stopped) return { ...base, status: "after_current", date: reached };
+    if (held) return { ...base, status: "after_earlier", date: reached };
 
     const choice = chooseChannel({
       stage: { ...stage, branchName: facts.branchName },

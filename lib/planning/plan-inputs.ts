@@ -111,6 +111,28 @@ export type PlanInputs = {
   decisionPossible: boolean[];
   /** the latest due date any stage reaches: a prefilter for the loan scan */
   maxReachDue: LocalDate;
+  /** the library's branches; a branch's number in the tables below is its 1-based place here */
+  branchIds: number[];
+  /**
+   * Per branch, a loan due before this day is past its (effective) due date on the planned
+   * day: its reminders before the due date are over.
+   */
+  pastDueBefore: LocalDate[];
+  /**
+   * A loan's lowest stage not sent yet: for branch number b and the position p of the loan's
+   * last notice in this cycle (0 = none), entry (b - 1) * (positionSpan + 1) + p + 1 is the
+   * bounds row (1-based) of the branch's first enabled stage after p; null = none left.
+   */
+  nextStage: (number | null)[];
+  /** the same for a loan past its due date: reminders before the due date are stepped over */
+  nextStageAfterDue: (number | null)[];
+  /** per branch number: its last bounds row, where a walk over its stages stops */
+  lastRow: number[];
+  /**
+   * Per bounds row: whether a later stage of its branch can come on or before the due date
+   * (a reminder): only then can a loan not yet past its due date step over this stage.
+   */
+  earlyAfter: boolean[];
 };
 
 /**
@@ -179,6 +201,34 @@ export function buildPlanInputs(
               decisionChannels[decisionIndex(id, facts) - 1] = decide(stage, facts, date);
             }
   }
+  const branchIds = settings.branches.map((branch) => branch.id);
+  const pastDueBefore = settings.branches.map((branch) => {
+    const calendar = calendars.get(branch.id)!;
+    return addDays(
+      lastDayWhere((due) => effectiveDueDate(calendar, due) < date, addDays(date, -1)),
+      1,
+    );
+  });
+  const nextStage: (number | null)[] = [];
+  const nextStageAfterDue: (number | null)[] = [];
+  const lastRow: number[] = [];
+  for (const branchId of branchIds) {
+    const rows = bounds.flatMap((b, index) => (b.branchId === branchId ? [{ b, row: index + 1 }] : []));
+    for (let last = 0; last <= positionSpan; last++) {
+      const after = rows.filter(({ b }) => b.stage.position > last);
+      nextStage.push(after[0]?.row ?? null);
+      nextStageAfterDue.push(after.find(({ b }) => b.stage.kind !== "pre_due")?.row ?? null);
+    }
+    lastRow.push(rows.at(-1)?.row ?? 0);
+  }
+  const earlyAfter = bounds.map((b, index) =>
+    bounds.some(
+      (later, laterIndex) =>
+        laterIndex > index &&
+        later.branchId === b.branchId &&
+        (later.stage.kind === "pre_due" || later.stage.offsetDays <= 0),
+    ),
+  );
   const maxReachDue =
     bounds
       .map((b) => b.reachDue)
@@ -199,6 +249,12 @@ export function buildPlanInputs(
     decisionChannels,
     decisionPossible,
     maxReachDue,
+    branchIds,
+    pastDueBefore,
+    nextStage,
+    nextStageAfterDue,
+    lastRow,
+    earlyAfter,
   };
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { loadBranchCalendars } from "@/lib/calendar/load-branch-calendars";
-import { type LocalDate, parseLocalDate } from "@/lib/dates";
+import { addDays, type LocalDate, parseLocalDate } from "@/lib/dates";
 import type { Db } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Language, LetterReason } from "@/lib/generated/prisma/enums";
@@ -158,14 +158,12 @@ async function writePlan(tx: Client, libraryId: number, date: LocalDate): Promis
 /** One notice as the SQL groups it: one patron, stage and branch, with its loans. */
 type NoticeRow = {
   patronId: number;
-  branchId: number;
-  stageId: number;
+  /** the bounds row (plan-inputs.ts, 1-based): the branch and the stage */
+  row: number;
   /** the entry of the decision table (plan-inputs.ts): it encodes the facts that chose the channel */
   decision: number;
-  /** "loanId:itemId:dueDate" per loan, comma-separated, by loan id */
+  /** "loanId:itemId:days since EPOCH" per loan, comma-separated, in no order */
   loans: string;
-  /** of `loans`, for the idempotency key */
-  digest: string;
   email: string | null;
   /** the library-local day the email status changed, when that status stops email */
   since: LocalDate | null;
@@ -193,35 +191,53 @@ async function computePlan(
 }
 
 /**
- * Runs the planning statement without parallel workers. Measured on the benchmark library
- * (1,000,000 loans): it reads a few ten thousand rows by index and then looks up each
- * patron, so starting and feeding workers costs more than it saves. The setting is local to
- * the transaction and put back afterwards, for a caller's transaction that goes on.
+ * Memory for the planning statement's hash tables: the loans of a 1,000,000-loan catch-up day
+ * grouped by patron and their patrons fit, where PostgreSQL's default of 4 MB spills to disk.
+ */
+const WORK_MEM = "128MB";
+
+/**
+ * Runs the planning statement without parallel workers and without JIT compilation, with
+ * WORK_MEM. Measured
+ * on the benchmark library (1,000,000 loans): starting and feeding workers costs more than it
+ * saves, and compiling the statement's many small expressions took seconds, several times
+ * the statement itself. The settings are local to the transaction and put back afterwards,
+ * for a caller's transaction that goes on.
  */
 async function selectNotices(db: Client, query: Prisma.Sql): Promise<NoticeRow[]> {
   const run = async (tx: Client) => {
-    const [{ previous }] = await tx.$queryRaw<{ previous: string }[]>`
-      SELECT current_setting('max_parallel_workers_per_gather') AS previous,
-             set_config('max_parallel_workers_per_gather', '0', true)`;
+    const [previous] = await tx.$queryRaw<{ workers: string; jit: string; memory: string }[]>`
+      SELECT current_setting('max_parallel_workers_per_gather') AS workers, current_setting('jit') AS jit,
+             current_setting('work_mem') AS memory,
+             set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true),
+             set_config('work_mem', ${WORK_MEM}, true)`;
     const rows = await tx.$queryRaw<NoticeRow[]>(query);
-    await tx.$queryRaw`SELECT set_config('max_parallel_workers_per_gather', ${previous}, true)`;
+    await tx.$queryRaw`SELECT set_config('max_parallel_workers_per_gather', ${previous.workers}, true),
+                              set_config('jit', ${previous.jit}, true), set_config('work_mem', ${previous.memory}, true)`;
     return rows;
   };
   return "$transaction" in db ? db.$transaction(run, { maxWait: 60_000, timeout: 600_000 }) : run(db);
 }
 
+/** A chosen stage and channel as one number: bounds row * PICK + decision-table entry. */
+const PICK = 1_000_000;
+/** Due dates travel as days since this day: cheaper than formatting a date per loan. */
+const EPOCH: LocalDate = "2000-01-01";
+
 /**
- * The one statement over the open loans. Per loan: the stages its due date has reached (due
- * date bounds per branch and stage), minus the stages of its current cycle that already had a
- * notice or were passed by a later one, minus stages still inside their interval after the
- * previous notice, minus stages this patron gets no notice for (the channel decision table);
- * then the lowest remaining stage, kept only when the branch may send it today; then the
- * loans grouped into one row per patron, stage and branch.
+ * The one statement over the open loans, one row per loan until the grouping: each loan's
+ * lowest stage not sent yet in its current cycle is looked up (per branch and position of the
+ * cycle's last notice, a table made in TypeScript: no join with the stages, no row per reached
+ * stage, no sort to find the lowest). The loan goes on only when that stage's date has come
+ * and, after an overdue notice, its full interval has passed: a later stage never overtakes
+ * it. Then the patron's channel for it (the channel decision table); when the patron gets
+ * nothing at that stage (switched off for them, no channel), a walk steps over it to the next
+ * stage, which again must have come. Last the loans are grouped into one row per patron and
+ * stage (of a branch), on days the branch may send that stage.
  *
  * Lookups into small arrays stand in for joins with the settings: the row estimates of
- * unnest() would mislead PostgreSQL into multiplying rows before filtering them. The patron
- * is looked up once per loan, for its lowest stage still pending after its history, and again
- * only for the few loans whose lowest stage gives that patron no notice.
+ * unnest() would mislead PostgreSQL into multiplying rows before filtering them. The rows
+ * come back unordered, their loans unordered: toNotices sorts both.
  */
 export function dueNoticesQuery(
   libraryId: number,
@@ -230,47 +246,31 @@ export function dueNoticesQuery(
   inputs: PlanInputs,
 ): Prisma.Sql {
   const { bounds, positionSpan } = inputs;
-  // Stage r is still pending after the loan's history h: later than the last notice of the
-  // cycle, and a full interval after the last overdue notice.
-  const pendingAfterHistory = Prisma.sql`(h."lastPosition" IS NULL OR r.position > h."lastPosition")
-        AND (h."lastOverdueDate" IS NULL
-             OR h."lastOverdueDate" <= (${inputs.intervalDates}::date[])[(r.row - 1) * ${positionSpan} + h."lastOverduePosition"])`;
-  // The patron's channel for pending stage r: the entry of the decision table for the stage's
-  // profile and the patron's facts.
-  const choice = Prisma.sql`
-      JOIN "Patron" p ON p.id = r."patronId"
-      LEFT JOIN patron_stages pss ON pss."patronId" = r."patronId" AND pss."stageId" = r."stageId"
-      CROSS JOIN LATERAL (
-        SELECT (r.profile - 1) * ${DECISION_STRIDES.profile}
-                 + coalesce(p."noticesPausedUntil" >= ${date}::date, false)::int * ${DECISION_STRIDES.paused}
-                 + p."preDueOptIn"::int * ${DECISION_STRIDES.optedIn}
-                 + (array_position(${EMAIL_PROBLEMS}::text[], CASE
-                      WHEN p.email IS NULL OR btrim(p.email) = '' THEN 'no_email'
-                      WHEN p."emailStatus" IN ('invalid', 'bounced', 'complained') THEN p."emailStatus"::text
-                      ELSE '' END) - 1) * ${DECISION_STRIDES.problem}
-                 + (array_position(${PREFERENCES}::text[], coalesce(p."channelPreference"::text, '')) - 1)
-                   * ${DECISION_STRIDES.preference}
-                 + array_position(${PATRON_STAGE_CHANNELS}::text[], coalesce(pss.channel::text, '')) AS decision
-      ) i
-      CROSS JOIN LATERAL (SELECT (${inputs.decisionChannels}::text[])[i.decision] AS channel) d`;
+  const rows = {
+    stageId: Prisma.sql`${bounds.map((b) => b.stage.stageId)}::int[]`,
+    reachDue: Prisma.sql`${bounds.map((b) => b.reachDue)}::date[]`,
+    allowedToday: Prisma.sql`${bounds.map((b) => b.allowedToday)}::boolean[]`,
+    profile: Prisma.sql`${bounds.map((b) => b.profile)}::int[]`,
+    preDue: Prisma.sql`${bounds.map((b) => b.stage.kind === "pre_due")}::boolean[]`,
+  };
+  const pastDueBefore = Prisma.sql`${inputs.pastDueBefore}::date[]`;
+  // Bounds row `row` has come for loan l: its date, and its full interval after the cycle's
+  // last overdue notice.
+  const hasCome = (row: Prisma.Sql) => Prisma.sql`(l."dueDate" <= (${rows.reachDue})[${row}]
+        AND (l."lastOverdueDate" IS NULL
+             OR l."lastOverdueDate" <= (${inputs.intervalDates}::date[])[(${row} - 1) * ${positionSpan} + l."lastOverduePosition"]))`;
+  // The patron's channel for bounds row `row`: the decision table's entry for the stage's
+  // profile, the patron's facts (person) and the patron's channel for the stage.
+  const decision = (row: Prisma.Sql, stageChannel: Prisma.Sql) =>
+    Prisma.sql`((${rows.profile})[${row}] - 1) * ${DECISION_STRIDES.profile} + l.person
+        + array_position(${PATRON_STAGE_CHANNELS}::text[], coalesce(${stageChannel}::text, ''))`;
+  const channelOf = (decisionIndex: Prisma.Sql) =>
+    Prisma.sql`(${inputs.decisionChannels}::text[])[${decisionIndex}]`;
   return Prisma.sql`
-    WITH bounds AS (
-      SELECT * FROM unnest(${bounds.map((b) => b.branchId)}::int[], ${bounds.map((b) => b.stage.stageId)}::int[],
-                           ${bounds.map((b) => b.stage.position)}::int[], ${bounds.map((b) => b.reachDue)}::date[],
-                           ${bounds.map((b) => b.windowStart)}::date[], ${bounds.map((b) => b.allowedToday)}::boolean[],
-                           ${bounds.map((b) => b.profile)}::int[])
-        WITH ORDINALITY AS t("branchId", "stageId", position, "reachDue", "windowStart", "allowedToday", profile, row)
-    ),
-    reached AS MATERIALIZED (
-      SELECT l.id, l."itemId", l."patronId", l."branchId", l."dueDate",
-             b."stageId", b.position, b."allowedToday", b.profile, b.row
-      FROM "Loan" l
-      JOIN bounds b ON b."branchId" = l."branchId" AND l."dueDate" <= b."reachDue" AND l."dueDate" >= b."windowStart"
-      WHERE l."libraryId" = ${libraryId} AND l."returnedAt" IS NULL AND l."dueDate" <= ${inputs.maxReachDue}::date
-    ),
-    history AS (
-      -- the last notice of each loan's cycle: its position (and notice) by one max() over
-      -- position << 40 | notice id, no sort; then its day and kind for the interval
+    WITH history AS MATERIALIZED (
+      -- the last notice of each open loan's cycle: its position (and notice) by one max() over
+      -- position << 40 | notice id, no sort; then its day and kind for the interval. Made
+      -- once and hashed: inlined, PostgreSQL may run it again for every loan
       SELECT h."loanId", h.last >> 40 AS "lastPosition",
              CASE WHEN s.kind = 'overdue' THEN s.position END AS "lastOverduePosition",
              CASE WHEN s.kind = 'overdue' THEN n."planDate" END AS "lastOverdueDate"
@@ -278,7 +278,8 @@ export function dueNoticesQuery(
         SELECT nl."loanId", max((s.position::bigint << 40) + nl."noticeId") AS last
         FROM "NoticeLoan" nl
         JOIN "NoticeStage" s ON s.id = nl."stageId"
-        WHERE (nl."loanId", nl."dueDate") IN (SELECT id, "dueDate" FROM reached)
+        JOIN "Loan" l ON l.id = nl."loanId" AND l."dueDate" = nl."dueDate"
+        WHERE l."libraryId" = ${libraryId} AND l."returnedAt" IS NULL AND l."dueDate" <= ${inputs.maxReachDue}::date
         GROUP BY nl."loanId"
       ) h
       JOIN "Notice" n ON n.id = h.last & ${2 ** 40 - 1}::bigint
@@ -290,55 +291,83 @@ export function dueNoticesQuery(
       FROM "PatronStageSetting" pss JOIN "NoticeStage" s ON s.id = pss."stageId"
       WHERE s."libraryId" = ${libraryId}
     ),
-    firsts AS MATERIALIZED (
-      -- each loan's lowest stage still pending in its cycle
-      SELECT DISTINCT ON (r.id) r.*
-      FROM reached r
-      LEFT JOIN history h ON h."loanId" = r.id
-      WHERE ${pendingAfterHistory}
-      ORDER BY r.id, r.position
+    next_stage AS (
+      -- each loan's lowest stage not sent yet (a reminder before the due date only while the
+      -- loan is not past it), as its bounds row
+      SELECT l.id, l."itemId", l."patronId", l."dueDate", h."lastOverduePosition", h."lastOverdueDate", b.number,
+             (CASE WHEN l."dueDate" < (${pastDueBefore})[b.number]
+                   THEN ${inputs.nextStageAfterDue}::int[] ELSE ${inputs.nextStage}::int[] END)
+               [(b.number - 1) * ${positionSpan + 1} + coalesce(h."lastPosition", 0)::int + 1] AS row
+      FROM "Loan" l
+      LEFT JOIN history h ON h."loanId" = l.id
+      CROSS JOIN LATERAL (SELECT array_position(${inputs.branchIds}::int[], l."branchId") AS number) b
+      WHERE l."libraryId" = ${libraryId} AND l."returnedAt" IS NULL AND l."dueDate" <= ${inputs.maxReachDue}::date
+      OFFSET 0 -- a fence: each row's stage is computed once, not again wherever it is used
     ),
-    first_choice AS MATERIALIZED (
-      SELECT r.id, r."itemId", r."patronId", r."branchId", r."stageId", r."dueDate", r."allowedToday", r.position,
-             pss.channel AS "patronStageChannel", i.decision,
-             CASE WHEN pss.enabled IS DISTINCT FROM false THEN d.channel END AS channel
-      FROM firsts r
-      ${choice}
+    come AS (
+      -- only loans whose stage has come, or whose patron switched a stage off (that one is
+      -- stepped over whether it has come or not); with the patron's facts, the same for every
+      -- stage, and the patron's own setting for this stage
+      SELECT l.*, ${hasCome(Prisma.sql`l.row`)} AS "hasCome", pss.enabled, pss.channel,
+             coalesce(p."noticesPausedUntil" >= ${date}::date, false)::int * ${DECISION_STRIDES.paused}
+               + p."preDueOptIn"::int * ${DECISION_STRIDES.optedIn}
+               + (array_position(${EMAIL_PROBLEMS}::text[], CASE
+                    WHEN p.email IS NULL OR btrim(p.email) = '' THEN 'no_email'
+                    WHEN p."emailStatus" IN ('invalid', 'bounced', 'complained') THEN p."emailStatus"::text
+                    ELSE '' END) - 1) * ${DECISION_STRIDES.problem}
+               + (array_position(${PREFERENCES}::text[], coalesce(p."channelPreference"::text, '')) - 1)
+                 * ${DECISION_STRIDES.preference} AS person
+      FROM next_stage l
+      JOIN "Patron" p ON p.id = l."patronId"
+      LEFT JOIN patron_stages pss ON pss."patronId" = l."patronId" AND pss."stageId" = (${rows.stageId})[l.row]
+      WHERE l.row IS NOT NULL
+        AND (${hasCome(Prisma.sql`l.row`)}
+             OR l."patronId" IN (SELECT "patronId" FROM patron_stages WHERE enabled = false))
+      OFFSET 0
     ),
-    -- The lowest pending stage gives this patron no notice (no opt-in, fallback none, switched
-    -- off for them...): the next pending stage may.
-    later_choice AS (
-      SELECT DISTINCT ON (r.id)
-             r.id, r."itemId", r."patronId", r."branchId", r."stageId", r."dueDate", r."allowedToday", r.position,
-             pss.channel AS "patronStageChannel", i.decision, d.channel
-      FROM first_choice f
-      JOIN reached r ON r.id = f.id AND r.position > f.position
-      LEFT JOIN history h ON h."loanId" = r.id
-      ${choice}
-      WHERE f.channel IS NULL AND ${pendingAfterHistory} AND pss.enabled IS DISTINCT FROM false AND d.channel IS NOT NULL
-      ORDER BY r.id, r.position
+    decided AS (
+      SELECT l.*, ${decision(Prisma.sql`l.row`, Prisma.sql`l.channel`)} AS decision
+      FROM come l
+      OFFSET 0
     ),
-    candidates AS (
-      SELECT * FROM first_choice WHERE channel IS NOT NULL
-      UNION ALL
-      SELECT * FROM later_choice
+    chosen AS (
+      SELECT l.id, l."itemId", l."patronId", l."dueDate",
+             CASE WHEN l."hasCome" AND l.enabled IS DISTINCT FROM false AND ${channelOf(Prisma.sql`l.decision`)} IS NOT NULL
+                  THEN l.row::bigint * ${PICK} + l.decision
+                  -- the stage gives this patron nothing (switched off for them, or come without
+                  -- a channel): step over it to the next stage not switched off for them whose
+                  -- date has not come or that gives them a notice; it goes if it has come (a
+                  -- subquery run only for these few loans)
+                  WHEN l.enabled IS NOT DISTINCT FROM false OR l."hasCome" THEN (
+                    SELECT CASE WHEN ${hasCome(Prisma.sql`r`)} THEN r::bigint * ${PICK} + x.decision END
+                    FROM generate_series(l.row + 1, (${inputs.lastRow}::int[])[l.number]) r
+                    LEFT JOIN patron_stages ps ON ps."patronId" = l."patronId" AND ps."stageId" = (${rows.stageId})[r]
+                    CROSS JOIN LATERAL (SELECT ${decision(Prisma.sql`r`, Prisma.sql`ps.channel`)} AS decision) x
+                    -- before its due date a loan can only come to reminders: most loans stop here
+                    WHERE (l."dueDate" < (${pastDueBefore})[l.number] OR (${inputs.earlyAfter}::boolean[])[l.row])
+                      AND ps.enabled IS DISTINCT FROM false
+                      AND NOT ((${rows.preDue})[r] AND l."dueDate" < (${pastDueBefore})[l.number])
+                      AND (NOT ${hasCome(Prisma.sql`r`)} OR ${channelOf(Prisma.sql`x.decision`)} IS NOT NULL)
+                    ORDER BY r
+                    LIMIT 1)
+             END AS pick
+      FROM decided l
+      OFFSET 0
     ),
     grouped AS (
       -- the decision entry fixes the channel and the patron's channel for the stage
-      SELECT c."patronId", c."branchId", c."stageId", c.decision,
-             string_agg(c.id::text || ':' || c."itemId"::text || ':' || to_char(c."dueDate", 'YYYY-MM-DD'), ','
-                        ORDER BY c.id) AS loans
-      FROM candidates c
-      WHERE c."allowedToday"
-      GROUP BY c."patronId", c."branchId", c."stageId", c.decision
+      SELECT c."patronId", c.pick,
+             string_agg(c.id::text || ':' || c."itemId"::text || ':' || (c."dueDate" - ${EPOCH}::date)::text, ',') AS loans
+      FROM chosen c
+      WHERE (${rows.allowedToday})[c.pick / ${PICK}]
+      GROUP BY c."patronId", c.pick
     )
-    SELECT g."patronId", g."branchId", g."stageId", g.decision, g.loans, left(md5(g.loans), 16) AS digest, p.email,
+    SELECT g."patronId", (g.pick / ${PICK})::int AS row, (g.pick % ${PICK})::int AS decision, g.loans, p.email,
            CASE WHEN p."emailStatus" IN ('invalid', 'bounced', 'complained')
                 THEN to_char(p."emailStatusAt" AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') END AS since,
            p.language, p."cardNumber", p."firstName", p."lastName"
     FROM grouped g
-    JOIN "Patron" p ON p.id = g."patronId"
-    ORDER BY g."branchId", g."stageId", g."patronId"`;
+    JOIN "Patron" p ON p.id = g."patronId"`;
 }
 
 function toNotices(
@@ -353,7 +382,7 @@ function toNotices(
   // facts the decision entry encodes (the same facts the SQL chose the channel by).
   const choices = new Map<string, { choice: ChannelChoice; text: string }>();
   const choose = (row: NoticeRow, stage: EffectiveStage, branchName: string) => {
-    const key = `${row.branchId}:${row.stageId}:${row.decision}:${row.since}`;
+    const key = `${row.row}:${row.decision}:${row.since}`;
     let made = choices.get(key);
     if (!made) {
       const { facts } = decodeDecision(row.decision);
@@ -374,19 +403,31 @@ function toNotices(
     }
     return made;
   };
+  // A few hundred distinct due dates among a million loans: each made once.
+  const dueDates = new Map<number, LocalDate>();
+  const dueDateOf = (days: number) => {
+    let day = dueDates.get(days);
+    if (day === undefined) {
+      day = addDays(EPOCH, days);
+      dueDates.set(days, day);
+    }
+    return day;
+  };
 
-  return rows.map((row) => {
-    const stage = inputs.stagesByBranch.get(row.branchId)!.find((s) => s.stageId === row.stageId)!;
-    const branchName = branchNames.get(row.branchId) ?? "";
+  const notices = rows.map((row): PlannedNotice => {
+    const { branchId, stage } = inputs.bounds[row.row - 1];
+    const branchName = branchNames.get(branchId) ?? "";
     const { choice, text } = choose(row, stage, branchName);
     const channel = choice.channel!;
+    const loans = parseLoans(row.loans);
+    const digest = loanSetDigest(loans);
     return {
-      idempotencyKey: noticeKey(libraryId, row, date),
+      idempotencyKey: `notice:${libraryId}:${row.patronId}:${stage.stageId}:${branchId}:${date}:${digest}`,
       patronId: row.patronId,
       patron: { cardNumber: row.cardNumber, firstName: row.firstName, lastName: row.lastName },
-      branchId: row.branchId,
+      branchId,
       branchName,
-      stageId: row.stageId,
+      stageId: stage.stageId,
       stageKey: stage.key,
       channel,
       reason: choice.reason,
@@ -395,21 +436,73 @@ function toNotices(
       language: row.language,
       feeCents: stage.feeCents,
       recipientEmail: channel === "email" ? (row.email?.trim() ?? null) : null,
-      loans: row.loans.split(",").map((loan) => {
-        const [loanId, itemId, dueDate] = loan.split(":");
-        return { loanId: Number(loanId), itemId: Number(itemId), dueDate };
-      }),
+      loans: loans.map(({ loanId, itemId, days }) => ({ loanId, itemId, dueDate: dueDateOf(days) })),
     };
   });
+  return notices.sort((a, b) => a.branchId - b.branchId || a.stageId - b.stageId || a.patronId - b.patronId);
 }
 
+type RowLoan = { loanId: number; itemId: number; days: number };
+
 /**
- * Deterministic, and different for a different set of loans or due dates: the same plan run
- * twice (or by two workers at once) gives the same key, while a renewed loan's next cycle, or
- * a loan that only arrived after an earlier run that day, gives a new one.
+ * "loanId:itemId:days,..." as the SQL lists a notice's loans, sorted by loan id: read digit by
+ * digit, a million loans make no intermediate strings.
  */
-function noticeKey(libraryId: number, row: NoticeRow, date: LocalDate): string {
-  return `notice:${libraryId}:${row.patronId}:${row.stageId}:${row.branchId}:${date}:${row.digest}`;
+function parseLoans(text: string): RowLoan[] {
+  const loans: RowLoan[] = [];
+  let value = 0;
+  let sign = 1;
+  let field = 0;
+  let loanId = 0;
+  let itemId = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : COMMA;
+    if (code === COLON) {
+      if (field === 0) loanId = value;
+      else itemId = value;
+      field += 1;
+      value = 0;
+    } else if (code === COMMA) {
+      loans.push({ loanId, itemId, days: sign * value });
+      field = 0;
+      value = 0;
+      sign = 1;
+    } else if (code === MINUS) {
+      sign = -1;
+    } else {
+      value = value * 10 + (code - ZERO);
+    }
+  }
+  return loans.sort((a, b) => a.loanId - b.loanId);
+}
+const COMMA = 44;
+const COLON = 58;
+const MINUS = 45;
+const ZERO = 48;
+
+/**
+ * 16 hex digits for a notice's set of loans (ids, items, due dates), part of its idempotency
+ * key: deterministic, so the same plan run twice (or by two workers at once) gives the same
+ * key, and different for a different set, so a renewed loan's next cycle, or a loan that only
+ * arrived after an earlier run that day, gives a new one. Two 32-bit multiplicative hashes
+ * over the numbers: no strings to build, no cryptographic hash (the key also holds the
+ * patron, stage, branch and day, and the database's unique keys stop a loan being noticed
+ * twice whatever the digest).
+ */
+function loanSetDigest(loans: RowLoan[]): string {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  const mix = (value: number) => {
+    a = Math.imul(a ^ value, 0x01000193);
+    b = Math.imul(b ^ value, 0x5bd1e995);
+    b ^= b >>> 15;
+  };
+  for (const loan of loans) {
+    mix(loan.loanId);
+    mix(loan.itemId);
+    mix(loan.days);
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 
 function summarise(

@@ -1,23 +1,18 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, DbTx } from "@/lib/db-client";
+import { clearEmailProblem } from "@/lib/feedback/clear-email-problem";
 import { recordForIls } from "@/lib/ils-outbox/record-for-ils";
 import { PATRON_ACTOR } from "./self-service-actor";
 import type { VerifiedLink } from "./verify-link";
 
-const EMAIL_FLAGS = ["email_bounced", "email_complained", "email_invalid"] as const;
-
 /**
- * Clears what marked the patron's old address as a problem: the address now works (the
- * patron just read mail at it). Issue #12 has `clearEmailProblem` in lib/feedback for the
- * same job; one of the two should go when both are on main.
+ * Clears what marked the patron's old address as a problem, by the feedback step's own rule
+ * (lib/feedback/clear-email-problem.ts): the address now works (the patron just read mail at it).
  */
 export async function clearEmailProblemForPatron(tx: DbTx, patronId: number, now: Date): Promise<number> {
-  const { count } = await tx.patronFlag.updateMany({
-    where: { patronId, kind: { in: [...EMAIL_FLAGS] }, resolvedAt: null },
-    data: { resolvedAt: now },
-  });
-  return count;
+  const resolved = await clearEmailProblem(tx, patronId, { reason: "confirmed", at: now, emailStatus: "ok" });
+  return resolved.length;
 }
 
 /**

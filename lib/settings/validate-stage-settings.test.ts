@@ -12,7 +12,51 @@ function withStage(key: string, change: Partial<Stage>): Stage[] {
 
 describe("validateStageSettings", () => {
   it("accepts the default stages", () => {
-    expect(validateStageSettings({ stages })).toEqual({ success: true, issues: [] });
+    expect(validateStageSettings({ stages })).toEqual({ success: true, issues: [], warnings: [] });
+  });
+
+  describe("warns, without refusing, when closed days can reorder the stages' dates", () => {
+    it("a branch counting overdue 1 in open days before overdue 2 in calendar days", () => {
+      const result = validateStageSettings({
+        stages,
+        branchOverrides: [{ stageId: 2, branchId: 9, branchName: "Tielt", dayCount: "open_days" }],
+      });
+      expect(result.success).toBe(true);
+      expect(result.warnings).toEqual([
+        expect.objectContaining({
+          path: ["branchOverrides", 0, "dayCount"],
+          code: "stage_order_open_days",
+          params: expect.objectContaining({
+            stage: "Second overdue notice",
+            earlier: "First overdue notice",
+            gap: 7,
+            branch: "Tielt",
+          }),
+        }),
+      ]);
+      expect(result.warnings[0].message).toContain("closed 7 days or more");
+    });
+
+    it("the library's own stages: once, not again for every branch", () => {
+      const result = validateStageSettings({
+        stages: withStage("overdue-2", { dayCount: "open_days" }),
+        branchOverrides: [{ stageId: 5, branchId: 9, branchName: "Tielt", feeCents: 500 }],
+      });
+      // overdue 3 (calendar) after overdue 2 (open days)
+      expect(
+        result.warnings.map((w) => [w.path, w.params.stageKey, w.params.earlierKey, w.params.gap]),
+      ).toEqual([[["stages", 3, "dayCount"], "overdue-3", "overdue-2", 7]]);
+    });
+
+    it.each([
+      ["every stage in calendar days", stages],
+      ["every stage in open days", stages.map((s) => ({ ...s, dayCount: "open_days" as const }))],
+      // calendar days first, open days later: open days only ever stretch a date further
+      ["calendar days before open days", withStage("overdue-4", { dayCount: "open_days" })],
+      ["an open-days stage switched off", withStage("overdue-1", { dayCount: "open_days", enabled: false })],
+    ])("no warning: %s", (_, list) => {
+      expect(validateStageSettings({ stages: list }).warnings).toEqual([]);
+    });
   });
 
   it.each<[string, StageSettingsInput, string, (string | number)[], string]>([

@@ -90,7 +90,9 @@ export type SettingsIssueCode =
   | "overdue_offset_not_positive"
   | "registered_stage_by_email"
   | "patron_channel_on_registered_stage"
-  | "patron_letter_on_pre_due";
+  | "patron_letter_on_pre_due"
+  /** a warning, not a refusal: see stageOrderWarnings */
+  | "stage_order_open_days";
 
 /** One problem, with a code and params for translation and an English message for logs and tests. */
 export type SettingsIssue = {
@@ -100,9 +102,13 @@ export type SettingsIssue = {
   params: Record<string, string | number>;
 };
 
+/**
+ * `issues` refuse the settings; `warnings` let them be saved but say what staff should know
+ * (a mix of open-day and calendar-day stages that closed days can reorder).
+ */
 export type StageSettingsValidation =
-  | { success: true; issues: [] }
-  | { success: false; issues: SettingsIssue[] };
+  | { success: true; issues: []; warnings: SettingsIssue[] }
+  | { success: false; issues: SettingsIssue[]; warnings: SettingsIssue[] };
 
 type Stage = z.output<typeof ZStage>;
 type Scope = { branchIndex?: number; branchName?: string };
@@ -125,6 +131,7 @@ export function validateStageSettings(input: StageSettingsInput): StageSettingsV
         message: issue.message,
         params: {},
       })),
+      warnings: [],
     };
   }
   const { stages, branchOverrides, patronOverrides } = parsed.data;
@@ -149,7 +156,8 @@ export function validateStageSettings(input: StageSettingsInput): StageSettingsV
   }
 
   issues.push(...checkRules(stages, stages, (index, field) => ["stages", index, field], {}));
-  const systemProblems = new Set(issues.map((issue) => `${issue.code}:${issue.path[1]}`));
+  const warnings = stageOrderWarnings(stages, (index, field) => ["stages", index, field], {});
+  const systemProblems = new Set([...issues, ...warnings].map((issue) => `${issue.code}:${issue.path[1]}`));
 
   // Map.groupBy needs Node 21: group by hand.
   const byBranch = new Map<number, { override: (typeof branchOverrides)[number]; index: number }[]>();
@@ -183,6 +191,10 @@ export function validateStageSettings(input: StageSettingsInput): StageSettingsV
       if (issue.path[0] === "stages" && systemProblems.has(`${issue.code}:${issue.path[1]}`)) continue;
       issues.push(issue);
     }
+    for (const warning of stageOrderWarnings(effective, pathOf, { branchName })) {
+      if (warning.path[0] === "stages" && systemProblems.has(`${warning.code}:${warning.path[1]}`)) continue;
+      warnings.push(warning);
+    }
   }
 
   patronOverrides.forEach((override, index) => {
@@ -209,7 +221,54 @@ export function validateStageSettings(input: StageSettingsInput): StageSettingsV
     }
   });
 
-  return issues.length === 0 ? { success: true, issues: [] } : { success: false, issues };
+  return issues.length === 0 ? { success: true, issues: [], warnings } : { success: false, issues, warnings };
+}
+
+/**
+ * An overdue stage counted in calendar days after one counted in open days: the open days
+ * stretch over the branch's closed days, the calendar days do not, so a closure of `gap` days
+ * or more (the difference of the offsets) puts the later stage's own date first. The planner
+ * still sends the earlier stage first and the later one a full interval after it (no stage is
+ * skipped), so the later stage goes out after its own date: staff should know. One warning per
+ * such pair of neighbouring stages (the first to be reordered).
+ */
+function stageOrderWarnings(
+  stages: Stage[],
+  pathOf: (stageIndex: number, field: string) => (string | number)[],
+  scope: Scope,
+): SettingsIssue[] {
+  const warnings: SettingsIssue[] = [];
+  const where = scope.branchName ? ` (branch ${scope.branchName})` : "";
+  const ordered = stages
+    .map((stage, index) => ({ stage, index }))
+    .filter(({ stage }) => stage.enabled && stage.kind === "overdue")
+    .sort((a, b) => a.stage.position - b.stage.position);
+  ordered.forEach(({ stage, index }, place) => {
+    if (stage.dayCount !== "calendar") return;
+    const earlier = ordered[place - 1];
+    if (earlier?.stage.dayCount !== "open_days" || earlier.stage.offsetDays >= stage.offsetDays) return;
+    const gap = stage.offsetDays - earlier.stage.offsetDays;
+    // Blame the override that made the mix: this stage's day count, else the earlier one's.
+    const own = pathOf(index, "dayCount");
+    const path = own[0] === "stages" ? pathOf(earlier.index, "dayCount") : own;
+    warnings.push({
+      path: path[0] === "stages" ? own : path,
+      code: "stage_order_open_days",
+      message:
+        `${stageName(stage)} counts calendar days, ${stageName(earlier.stage)} before it counts open days: ` +
+        `when the branch is closed ${gap} days or more soon after a due date, ${stageName(stage)}'s own date comes first. ` +
+        `It then waits for ${stageName(earlier.stage)} and goes out later than its own date${where}.`,
+      params: {
+        stage: stageLabel(stage),
+        stageKey: stage.key,
+        earlier: stageLabel(earlier.stage),
+        earlierKey: earlier.stage.key,
+        gap,
+        ...(scope.branchName ? { branch: scope.branchName } : {}),
+      },
+    });
+  });
+  return warnings;
 }
 
 function checkRules(

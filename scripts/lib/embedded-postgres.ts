@@ -1,6 +1,7 @@
 import net from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export class PortInUseError extends Error {
@@ -49,8 +50,8 @@ export async function startEmbeddedPostgres(options: {
   dataDir?: string;
 }): Promise<EmbeddedPostgres> {
   await assertPortFree(options.port);
-  // pg_trgm backs the typo-tolerant patron search (CREATE EXTENSION in the migrations)
-  const pglite = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
+  // pg_trgm and unaccent back the desk's patron search (CREATE EXTENSION in the migrations)
+  const pglite = await PGlite.create(options.dataDir, { extensions: { pg_trgm, unaccent } });
   const server = new PGLiteSocketServer({
     db: pglite,
     port: options.port,

@@ -40,6 +40,17 @@ const ACTIONS = [
   "staff.enable",
   "staff.password.reset",
   "staff.password.change",
+  "letter-batch.create",
+  "letter-batch.print",
+  "letter-batch.post",
+  "letter.drop-out",
+  "letter.tracking-number",
+  "library.postage",
+  "patron.preferences.update",
+  "patron.reminders.unsubscribe",
+  "bounce-policy.update",
+  "bounce.dismiss",
+  "notice.email.resend",
 ] as const;
 type KnownAction = (typeof ACTIONS)[number];
 const isKnown = (action: string): action is KnownAction => (ACTIONS as readonly string[]).includes(action);
@@ -70,6 +81,9 @@ const FIELDS = [
   "dueDate",
   "renewalCount",
   "body",
+  "letterPostageCents",
+  "registeredPostageCents",
+  "trackingNumber",
 ] as const;
 type KnownField = (typeof FIELDS)[number];
 const isKnownField = (field: string): field is KnownField => (FIELDS as readonly string[]).includes(field);
@@ -118,6 +132,8 @@ export async function auditWords(names: AuditNames) {
     if ((STAGE_FIELDS as readonly string[]).includes(field))
       return stageValue(field as StageField, raw as never);
     if (typeof raw === "boolean") return raw ? t("yes") : t("no");
+    if (field.endsWith("PostageCents") && typeof raw === "number")
+      return format.number(raw / 100, { style: "currency", currency: "EUR" });
     if (field === "role") return t(`roles.${raw as "desk"}`);
     if (field === "language") return t(`languages.${raw as "nl"}`);
     if (field === "channelPreference") return t(`channelPreferences.${raw as "email"}`);
@@ -178,6 +194,7 @@ export async function auditWords(names: AuditNames) {
         actor,
         subject,
         patron,
+        entity: row.entityId,
       });
       const relevant =
         row.action.startsWith("staff.password") || row.action === "patron.note.add" ? [] : changes;
@@ -215,6 +232,10 @@ export async function actionWords() {
 export async function entityWords() {
   const t = await getTranslations("audit");
   const known = [
+    "Letter",
+    "LetterBatch",
+    "Library",
+    "PatronNote",
     "NoticeStage",
     "BranchStageSetting",
     "NoticeText",

@@ -19,12 +19,17 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  * all show the same list.
  */
 export default async function PatronsPage({ searchParams }: { searchParams: SearchParams }) {
-  const { library } = await requireStaff("desk");
+  const { library, branchId } = await requireStaff("desk");
   const raw = (await searchParams).q;
   const query = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 200) ?? "";
   const t = await getTranslations("patronSearch");
   const results = query.trim()
-    ? await searchPatrons(db, { libraryId: library.id, query, today: libraryToday(library) })
+    ? await searchPatrons(db, {
+        libraryId: library.id,
+        query,
+        today: libraryToday(library),
+        homeBranchId: branchId,
+      })
     : [];
 
   return (

@@ -285,7 +285,14 @@ const badge = "inline-block rounded border px-1.5 py-0.5 text-xs font-medium";
 /** One patron in the list: who, how to reach them, what they have, and why they are here. */
 function PatronRow({ patron, href }: { patron: PatronSearchResult; href?: string }) {
   const t = useTranslations("patronSearch");
+  const tm = useTranslations("patronSearchMatch");
   const field = patron.match.field;
+  const reason = patron.match.reason;
+  // a dead address shows even when its flag was never raised (a bounce before flags existed)
+  const flagKinds =
+    patron.emailStatus === "bounced" && !patron.flagKinds.includes("email_bounced")
+      ? (["email_bounced", ...patron.flagKinds] as const)
+      : patron.flagKinds;
   const mark = (on: boolean, content: ReactNode) =>
     on ? <mark className="rounded-sm bg-yellow-100 px-0.5 text-ink">{content}</mark> : content;
   const name = `${patron.firstName} ${patron.lastName}`;
@@ -303,11 +310,12 @@ function PatronRow({ patron, href }: { patron: PatronSearchResult; href?: string
               {t("overdue", { count: patron.overdueLoans })}
             </span>
           ) : null}
-          {patron.openFlags > 0 ? (
-            <span className={`${badge} border-red-700 bg-red-50 text-red-800`}>
-              {t("flags", { count: patron.openFlags })}
+          {flagKinds.map((kind) => (
+            <span key={kind} className={`${badge} border-red-700 bg-red-50 text-red-800`}>
+              <span aria-hidden="true">⚑ </span>
+              {tm(`flag.${kind}`)}
             </span>
-          ) : null}
+          ))}
         </span>
       </div>
       <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
@@ -331,6 +339,7 @@ function PatronRow({ patron, href }: { patron: PatronSearchResult; href?: string
       </div>
       <p className="text-sm text-muted">
         <span className="font-medium">{t(`matched.${field}`)}</span>
+        {reason === "variant" || reason === "typo" ? <span> · {tm(`reason.${reason}`)}</span> : null}
         {item ? (
           <>
             {": "}

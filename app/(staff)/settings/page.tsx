@@ -16,6 +16,7 @@ import {
   type StageField,
   type StageValues,
 } from "@/lib/settings/stage-settings";
+import { warnStageOrder } from "@/lib/settings/warn-stage-order";
 import { type FormStage, ResetFieldButton, StageForm } from "./stage-forms";
 import { StageTable } from "./stage-table";
 import { fieldWords, stageLabel } from "./stage-words";
@@ -31,8 +32,9 @@ type Props = { searchParams: Promise<{ branch?: string; edit?: string }> };
 
 export default async function SettingsPage({ searchParams }: Props) {
   const { library } = await requireStaff("librarian");
-  const [t, format, locale, params] = await Promise.all([
+  const [t, tOrder, format, locale, params] = await Promise.all([
     getTranslations("settings"),
+    getTranslations("stageOrder"),
     getFormatter(),
     getLocale(),
     searchParams,
@@ -42,6 +44,23 @@ export default async function SettingsPage({ searchParams }: Props) {
   const requested = params.branch ? Number(params.branch) : null;
   const branch = settings.branches.find((b) => b.id === requested) ?? null;
   const resolved = resolveStageSettings(settings, { branchId: branch?.id });
+  const labelOf = (key: string) => {
+    const stage = settings.stages.find((s) => s.key === key);
+    return stage ? stageLabel(stage.labels, locale, key) : key;
+  };
+  // On a branch's level, the warnings that concern that branch (its own or the library's).
+  const orderWarnings = warnStageOrder(settings)
+    .filter((w) => !branch || w.params.branch == null || w.params.branch === branch.name)
+    .map((w) => {
+      const message = tOrder("warning", {
+        stage: labelOf(String(w.params.stageKey)),
+        earlier: labelOf(String(w.params.earlierKey)),
+        gap: Number(w.params.gap),
+      });
+      return w.params.branch == null
+        ? message
+        : tOrder("inBranch", { branch: String(w.params.branch), message });
+    });
 
   const staffIds = new Set<number>();
   for (const stage of settings.stages) if (stage.updatedById) staffIds.add(stage.updatedById);
@@ -122,6 +141,7 @@ export default async function SettingsPage({ searchParams }: Props) {
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 max-w-3xl text-muted">{t("intro")}</p>
+        <p className="mt-1 max-w-3xl text-muted">{t("intervalHelp")}</p>
         <p className="mt-2 flex flex-wrap gap-x-6 gap-y-1">
           <Link href="/dry-run" className="font-medium underline">
             {t("dryRunLink")}
@@ -156,6 +176,22 @@ export default async function SettingsPage({ searchParams }: Props) {
         </button>
       </form>
       {params.branch && !branch ? <p role="status">{t("unknownBranch")}</p> : null}
+
+      {orderWarnings.length > 0 ? (
+        <section
+          aria-labelledby="stage-order-title"
+          className="max-w-3xl rounded-lg border border-warn bg-warn-soft p-4 text-ink"
+        >
+          <h2 id="stage-order-title" className="font-semibold">
+            {tOrder("title")}
+          </h2>
+          <ul className="mt-2 list-disc pl-6">
+            {orderWarnings.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {resolved.stages.length === 0 ? (
         <p>{t("noStages")}</p>

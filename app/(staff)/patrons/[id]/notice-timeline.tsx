@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PrintLetterButton } from "@/components/desk/print-letter-button";
 import type { StoryNotice } from "@/lib/desk/patron-story";
 import { stageLabel } from "../../settings/stage-words";
+import { feedbackWords } from "./feedback-words";
 import { channelReasonWords, patronFormats } from "./format-words";
 
 const STATUS_TONE: Record<string, string> = {
@@ -23,14 +24,17 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
 }
 
 async function NoticeEntry({ notice }: { notice: StoryNotice }) {
-  const [t, tl, locale, f] = await Promise.all([
+  const [t, tl, locale, f, words] = await Promise.all([
     getTranslations("patron.timeline"),
     getTranslations("letters.evidence"),
     getLocale(),
     patronFormats(),
+    feedbackWords(),
   ]);
   const label = stageLabel(notice.stageLabels, locale, notice.stageKey);
-  const bounce = notice.events.findLast((e) => e.type.includes("bounce"));
+  const bounce = notice.events.findLast((e) =>
+    ["email.bounced", "email.failed", "email.suppressed"].includes(e.type),
+  );
   const isLetter = notice.channel !== "email" || notice.letters.length > 0;
   const hasEmail = notice.channel === "email" && (notice.html !== null || notice.hasContent);
   return (
@@ -58,10 +62,7 @@ async function NoticeEntry({ notice }: { notice: StoryNotice }) {
           {notice.bouncedAt || bounce ? (
             <Row term={t("bounced")}>
               {f.instant(notice.bouncedAt ?? (bounce?.occurredAt as Date))}
-              {bounce?.bounceType
-                ? ` — ${[bounce.bounceType, bounce.bounceSubType].filter(Boolean).join(" / ")}`
-                : ""}
-              {bounce?.detail ? <span className="block text-sm text-muted">{bounce.detail}</span> : null}
+              {bounce ? ` — ${words.bounceReason(bounce)}` : ""}
             </Row>
           ) : null}
           {notice.letters.map((letter) => (
@@ -117,7 +118,7 @@ async function NoticeEntry({ notice }: { notice: StoryNotice }) {
               <ul className="text-sm">
                 {notice.events.map((event) => (
                   <li key={event.id}>
-                    <span className="tabular">{f.instant(event.occurredAt)}</span> · <code>{event.type}</code>
+                    <span className="tabular">{f.instant(event.occurredAt)}</span> · {words.event(event)}
                   </li>
                 ))}
               </ul>

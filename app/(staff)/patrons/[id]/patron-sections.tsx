@@ -4,6 +4,7 @@ import { ScrollableTable } from "@/components/scrollable-table";
 import type { PatronStory, StoryLoan } from "@/lib/desk/patron-story";
 import { RECENT_RETURNS_DAYS } from "@/lib/desk/patron-story";
 import { DEFAULT_RENEWAL_POLICY } from "@/lib/loans/renewal-policy";
+import { feedbackWords } from "./feedback-words";
 import { auditChanges, patronFormats } from "./format-words";
 import { AddNoteForm, CorrectAddressForm, CorrectEmailForm, RenewLoanButton } from "./patron-forms";
 
@@ -21,7 +22,11 @@ function Item({ term, children }: { term: string; children: React.ReactNode }) {
 
 export async function FlagsSection({ flags }: { flags: PatronStory["flags"] }) {
   if (flags.length === 0) return null;
-  const [t, f] = await Promise.all([getTranslations("patron.flags"), patronFormats()]);
+  const [t, f, words] = await Promise.all([
+    getTranslations("patron.flags"),
+    patronFormats(),
+    feedbackWords(),
+  ]);
   return (
     <section
       aria-labelledby="flags-heading"
@@ -35,7 +40,11 @@ export async function FlagsSection({ flags }: { flags: PatronStory["flags"] }) {
           <li key={flag.id} className="flex flex-wrap items-baseline gap-x-3">
             <span className="font-semibold">{t(`kinds.${flag.kind}`)}</span>
             <span className="text-sm">{t("since", { date: f.instantDay(flag.createdAt) })}</span>
-            {flag.message ? <span className="text-sm">{flag.message}</span> : null}
+            {flag.detail?.code ? (
+              <span className="text-sm">{words.flagDetail(flag.detail.code, flag.detail.address)}</span>
+            ) : flag.message ? (
+              <span className="text-sm">{flag.message}</span>
+            ) : null}
             <a
               href={EMAIL_FLAGS.has(flag.kind) ? "#correct-email" : "#correct-address"}
               className="font-medium underline"
@@ -361,7 +370,11 @@ function actionKey(action: string) {
 }
 
 export async function HistorySection({ story }: { story: PatronStory }) {
-  const [t, f] = await Promise.all([getTranslations("patron.history"), patronFormats()]);
+  const [t, f, words] = await Promise.all([
+    getTranslations("patron.history"),
+    patronFormats(),
+    feedbackWords(),
+  ]);
   return (
     <section aria-labelledby="history-heading" className={`${card} flex flex-col gap-3`}>
       <h2 id="history-heading" className="text-lg font-semibold">
@@ -376,7 +389,7 @@ export async function HistorySection({ story }: { story: PatronStory }) {
               <p className="font-medium">
                 {(() => {
                   const key = actionKey(entry.action);
-                  return key ? t(`actions.${key}`) : entry.action;
+                  return key ? t(`actions.${key}`) : (words.action(entry.action) ?? entry.action);
                 })()}
               </p>
               <p className="text-sm text-muted">
@@ -385,7 +398,8 @@ export async function HistorySection({ story }: { story: PatronStory }) {
               <ul className="text-sm">
                 {auditChanges(entry.before, entry.after).map((change) => (
                   <li key={change.field} className="break-words">
-                    <code>{change.field}</code>: {change.from} → {change.to}
+                    {words.field(change.field)}: {words.value(change.field, change.from)} →{" "}
+                    {words.value(change.field, change.to)}
                   </li>
                 ))}
               </ul>

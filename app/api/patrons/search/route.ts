@@ -12,8 +12,13 @@ const MAX_QUERY_LENGTH = 200;
  * The desk's search as you type (app/(staff)/patrons): `?q=` -> the patrons of the staff
  * member's library that match, best first. Desk role and up, like the page.
  */
-export const GET = staffRoute("desk", async (request, { library }) => {
+export const GET = staffRoute("desk", async (request, { staff, library }) => {
   const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, MAX_QUERY_LENGTH);
-  const results = await searchPatrons(db, { libraryId: library.id, query, today: libraryToday(library) });
+  const results = await searchPatrons(db, {
+    libraryId: library.id,
+    query,
+    today: libraryToday(library),
+    homeBranchId: staff.branchId,
+  });
   return Response.json({ query, results }, { headers: { "Cache-Control": "private, no-store" } });
 });
