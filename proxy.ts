@@ -11,8 +11,9 @@ import { newNonce, pageContentSecurityPolicy } from "@/lib/security/content-secu
 
 // Paths anyone may open: sign-in, and the patrons' self-service links from notices
 // (app/(patron): /r/<token> pages, /u/<token> one-click unsubscribe), which check their
-// signed token themselves and never look at a staff session.
-const PUBLIC_PREFIXES = [SIGN_IN_PATH, "/api/auth/", "/r/", "/u/"];
+// signed token themselves and never look at a staff session. /api/v1 is the library system's
+// API: its token is checked by apiRoute (lib/api-tokens), not a cookie.
+const PUBLIC_PREFIXES = [SIGN_IN_PATH, "/api/auth/", "/r/", "/u/", "/api/v1/"];
 // Exact public paths: Resend's webhooks, guarded by their Svix signature instead of a session.
 const PUBLIC_PATHS = ["/api/webhooks/resend"];
 
@@ -49,8 +50,10 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's own files and the files in public/.
+  // Everything but Next's own files and the files in public/, and the two routes that take
+  // large bodies: Next buffers a request body for the proxy (10 MB at most, truncating the
+  // rest), so a CSV upload and API batches must not pass through it. Both check access themselves.
   matcher: [
-    "/((?!_next/static|_next/image|favicon\\.ico|.*\\.(?:png|jpg|svg|ico|txt|webmanifest|woff2?)$).*)",
+    "/((?!_next/static|_next/image|api/v1/|api/imports/upload|favicon\\.ico|.*\\.(?:png|jpg|svg|ico|txt|webmanifest|woff2?)$).*)",
   ],
 };

@@ -13,10 +13,12 @@ const PAGES: { path: string; role: StaffRole; nav?: string }[] = [
   { path: "/send-runs", role: "librarian", nav: "Verzendrondes" },
   { path: "/bounces", role: "librarian", nav: "Bounces" },
   { path: "/letters", role: "librarian", nav: "Brieven" },
+  { path: "/import", role: "librarian", nav: "Import" },
   { path: "/statistics", role: "manager", nav: "Statistieken" },
   { path: "/audit", role: "manager", nav: "Auditlog" },
   { path: "/admin/staff", role: "admin", nav: "Medewerkers" },
   { path: "/admin/staff/new", role: "admin" },
+  { path: "/admin/api-tokens", role: "admin", nav: "API-sleutels" },
 ];
 
 const rank = (role: StaffRole) => ROLES.indexOf(role);

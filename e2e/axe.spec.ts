@@ -36,6 +36,8 @@ const STAFF_PAGES = [
   "/audit",
   "/admin/staff",
   "/admin/staff/new",
+  "/import",
+  "/admin/api-tokens",
   "/change-password",
 ];
 

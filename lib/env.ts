@@ -50,6 +50,8 @@ const ZEnv = z.object({
   RAPPEL_WORKER: z.enum(["in-app", "off"]).default("off"),
   /** "off": this worker does not start the daily scheduled runs (tests, extra workers) */
   RAPPEL_WORKER_SCHEDULE: z.enum(["on", "off"]).default("on"),
+  /** where uploaded import files wait for their import (streamed to disk, removed when done) */
+  IMPORT_DIR: z.string().min(1).default(".data/imports"),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -3,7 +3,7 @@
  * same run (these machines are noisy; absolute times alone say little).
  * Needs a PostgreSQL for the data benchmarks: DATABASE_URL's server, or the machine's
  * default 127.0.0.1:5432. The benchmark library is generated on first use (npm run bench:data).
- *   --only today,planner,search,render,self-service,letters,send   run some of them
+ *   --only today,planner,search,render,self-service,letters,send,import   run some of them
  *   --database NAME                                   the bench database (default rappel_bench)
  */
 import { spawnSync } from "node:child_process";
@@ -58,6 +58,11 @@ async function main() {
     } finally {
       await db.$disconnect();
     }
+  }
+  if (selected("import")) {
+    await checkDatabase(serverUrl);
+    const { benchImport, formatImportBench } = await import("./bench-import");
+    console.log(formatImportBench(await benchImport(serverUrl)));
   }
   if (selected("render")) {
     const { benchRender, formatRenderBench } = await import("./bench-render");

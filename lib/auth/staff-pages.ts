@@ -13,7 +13,9 @@ export const STAFF_PAGES = [
   { href: "/send-runs", key: "sendRuns", role: "librarian" },
   { href: "/bounces", key: "bounces", role: "librarian" },
   { href: "/letters", key: "letters", role: "librarian" },
+  { href: "/import", key: "import", role: "librarian" },
   { href: "/statistics", key: "statistics", role: "manager" },
   { href: "/audit", key: "audit", role: "manager" },
   { href: "/admin/staff", key: "staff", role: "admin" },
+  { href: "/admin/api-tokens", key: "apiTokens", role: "admin" },
 ] as const satisfies readonly { href: string; key: string; role: StaffRole }[];

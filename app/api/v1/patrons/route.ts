@@ -1,0 +1,6 @@
+import { batchRoute } from "@/lib/import/batch-route";
+
+export const dynamic = "force-dynamic";
+
+/** The library system sends patrons in batches (docs/import.md, /api/v1/openapi.json). */
+export const POST = batchRoute("patrons");

@@ -1,0 +1,118 @@
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { Transform } from "node:stream";
+import { type CsvError, parse } from "csv-parse";
+
+export type CsvEncoding = "utf-8" | "windows-1252";
+export type CsvDelimiter = ";" | "," | "\t";
+
+export type CsvEvent =
+  | { type: "header"; headers: string[]; encoding: CsvEncoding; delimiter: CsvDelimiter; line: number }
+  | { type: "record"; line: number; values: string[]; bytes: number }
+  /** a record the CSV parser could not read (a quote opened and not closed where it should be) */
+  | { type: "broken"; line: number; detail: string };
+
+/** A field longer than this ends the file's import: nothing legitimate is that long. */
+export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+/**
+ * UTF-8 when the whole file decodes as UTF-8 (a BOM says so at once), else Windows-1252, the
+ * encoding of older Windows exports. Reads the file once, in 1 MB pieces: a wrong guess after
+ * half the rows were imported would garble the rest.
+ */
+export async function detectEncoding(path: string): Promise<CsvEncoding> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+      decoder.decode(chunk as Buffer, { stream: true });
+    }
+    decoder.decode();
+    return "utf-8";
+  } catch {
+    return "windows-1252";
+  }
+}
+
+/** The separator of the header line: the most frequent of ; , and tab outside quotes. */
+export function detectDelimiter(headerLine: string): CsvDelimiter {
+  const counts = { ";": 0, ",": 0, "\t": 0 };
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch in counts) counts[ch as CsvDelimiter] += 1;
+  }
+  const best = (Object.keys(counts) as CsvDelimiter[]).sort((a, b) => counts[b] - counts[a])[0];
+  return counts[best] === 0 ? "," : best;
+}
+
+async function readFirstLine(path: string, encoding: CsvEncoding): Promise<string> {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const text = new TextDecoder(encoding).decode(buffer.subarray(0, bytesRead));
+    return text.replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "";
+  } finally {
+    await handle.close();
+  }
+}
+
+function decodeStream(encoding: CsvEncoding): Transform {
+  const decoder = new TextDecoder(encoding);
+  return new Transform({
+    readableObjectMode: false,
+    transform(chunk: Buffer, _enc, done) {
+      done(null, decoder.decode(chunk, { stream: true }));
+    },
+    flush(done) {
+      done(null, decoder.decode());
+    },
+  });
+}
+
+/**
+ * Streams a CSV file as its header and records, each with its line number: `;` or `,`,
+ * UTF-8 (with or without BOM) or Windows-1252, quoted fields with separators, quotes and line
+ * breaks inside. Memory stays flat whatever the file's size: csv-parse reads it in pieces and
+ * waits while the caller works. Records with the wrong number of fields are passed on (the
+ * caller reports them); a record csv-parse cannot read comes as "broken" and parsing goes on.
+ */
+export async function* readCsv(path: string): AsyncGenerator<CsvEvent> {
+  const encoding = await detectEncoding(path);
+  const delimiter = detectDelimiter(await readFirstLine(path, encoding));
+  const broken: CsvEvent[] = [];
+  const parser = parse({
+    delimiter,
+    bom: true,
+    // the line and byte position without csv-parse's per-record info object (measured: info
+    // made parsing 2 to 4 times slower)
+    on_record: (record, context) => [record, context.lines, context.bytes] as unknown as string[],
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    max_record_size: MAX_RECORD_BYTES,
+    on_skip: (error: CsvError | undefined) => {
+      if (!error) return;
+      const line = Number((error as CsvError & { lines?: number }).lines ?? 0);
+      broken.push({ type: "broken", line, detail: error.code ?? error.message });
+    },
+  });
+  const source = createReadStream(path, { highWaterMark: 1 << 20 });
+  const decoded = source.pipe(decodeStream(encoding));
+  decoded.on("error", (error) => parser.destroy(error));
+  decoded.pipe(parser);
+
+  let header = true;
+  for await (const [record, lines, bytes] of parser as AsyncIterable<[string[], number, number]>) {
+    const info = { lines, bytes };
+    while (broken.length > 0) yield broken.shift() as CsvEvent;
+    if (header) {
+      header = false;
+      yield { type: "header", headers: record.map((h) => h.trim()), encoding, delimiter, line: info.lines };
+    } else {
+      yield { type: "record", line: info.lines, values: record, bytes: info.bytes };
+    }
+  }
+  while (broken.length > 0) yield broken.shift() as CsvEvent;
+}

@@ -1,0 +1,232 @@
+import "server-only";
+import { rm } from "node:fs/promises";
+import type { Db } from "@/lib/db-client";
+import type { ImportKind } from "@/lib/generated/prisma/client";
+import { applyChunk, type ChunkScope } from "./apply-chunk";
+import { closeMissingLoans } from "./close-missing-loans";
+import { mapHeaders } from "./column-aliases";
+import { readCsv } from "./parse-csv";
+import { openImportConnection, type RawTx, withPgTransaction } from "./raw-tx";
+import type { RowRejection } from "./rejection-reasons";
+import { vacuumAnalyze } from "./vacuum-analyze";
+import { type ImportRow, presentFields, rowKey, validateRow } from "./validate-row";
+
+/** Rows per transaction: big enough for set-based speed, small enough to lose little on a crash. */
+export const IMPORT_CHUNK_SIZE = 5_000;
+
+/** A problem that stops a file, as a code staff read in their language (messages importProblems.*). */
+export class ImportProblem extends Error {
+  constructor(
+    readonly code: "emptyFile" | "missingColumns" | "fileGone" | "unexpected",
+    readonly detail = "",
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+  }
+}
+
+const TOUCHED_TABLES: Record<ImportKind, string[]> = {
+  patrons: ["Patron"],
+  items: ["Item"],
+  loans: ["Loan"],
+  returns: ["Loan"],
+};
+
+/** Stores a chunk's refused rows (set-based). */
+async function recordRejections(tx: RawTx, runId: number, rejections: RowRejection[]) {
+  if (rejections.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "ImportRejection" ("importRunId", line, "column", reason, value)
+     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[])`,
+    runId,
+    rejections.map((r) => r.line),
+    rejections.map((r) => r.column),
+    rejections.map((r) => r.reason),
+    rejections.map((r) => r.value),
+  );
+}
+
+/**
+ * Imports the file of an ImportRun (status queued, or running after a crash: it resumes after
+ * the last committed line). Streams the CSV, checks each row, and applies IMPORT_CHUNK_SIZE
+ * rows per transaction together with the chunk's refused rows and the run's counts and
+ * progress, so whatever happens the counts match the data. Ends with the full sync (loans),
+ * VACUUM ANALYZE of the touched tables, and the run's outcome. Never throws for a bad file:
+ * the run says what went wrong.
+ */
+export async function runImport(
+  db: Db,
+  importRunId: number,
+  options: {
+    chunkSize?: number;
+    /** the database's URL: chunks then go through a pg connection of their own (never on the embedded database) */
+    databaseUrl?: string;
+  } = {},
+): Promise<void> {
+  const chunkSize = options.chunkSize ?? IMPORT_CHUNK_SIZE;
+  const run = await db.importRun.findUniqueOrThrow({
+    where: { id: importRunId },
+    include: { library: true },
+  });
+  if (run.status === "succeeded" || run.status === "failed") return;
+  await db.importRun.update({
+    where: { id: run.id },
+    data: { status: "running", startedAt: run.startedAt ?? new Date(), heartbeatAt: new Date() },
+  });
+  const branches = await db.branch.findMany({
+    where: { libraryId: run.libraryId },
+    select: { id: true, ilsCode: true },
+  });
+  const scope: ChunkScope = {
+    libraryId: run.libraryId,
+    timeZone: run.library.timeZone,
+    branchIds: new Map(branches.map((b) => [b.ilsCode, b.id])),
+  };
+
+  const seen = new Set<string>();
+  const pool = options.databaseUrl ? openImportConnection(options.databaseUrl) : null;
+  const inChunkTransaction = <T>(work: (tx: RawTx) => Promise<T>): Promise<T> =>
+    pool ? withPgTransaction(pool, work) : db.$transaction(work, { timeout: 300_000, maxWait: 60_000 });
+  try {
+    if (!run.filePath) throw new ImportProblem("fileGone");
+    let fields: (string | null)[] | null = null;
+    let present = new Set<string>();
+    let headerCount = 0;
+    let keyIndex = -1;
+    let rows: ImportRow[] = [];
+    let rejections: RowRejection[] = [];
+    let lastLine = run.committedLine;
+    let progressBytes = 0;
+    let pending = 0;
+
+    const flush = async () => {
+      if (pending === 0) return;
+      const chunkRows = rows;
+      const chunkRejections = rejections;
+      const counted = pending;
+      rows = [];
+      rejections = [];
+      pending = 0;
+      await inChunkTransaction(async (tx) => {
+        const outcome = await applyChunk(tx, run.kind, scope, chunkRows, present);
+        const allRejections = [...chunkRejections, ...outcome.rejections];
+        await recordRejections(tx, run.id, allRejections);
+        await tx.$executeRawUnsafe(
+          `UPDATE "ImportRun" SET "rowsRead" = "rowsRead" + $2, inserted = inserted + $3, updated = updated + $4,
+             unchanged = unchanged + $5, rejected = rejected + $6, "committedLine" = $7, "progressBytes" = $8,
+             "heartbeatAt" = now()
+           WHERE id = $1`,
+          run.id,
+          counted,
+          outcome.inserted,
+          outcome.updated,
+          outcome.unchanged,
+          allRejections.length,
+          lastLine,
+          progressBytes,
+        );
+      });
+    };
+
+    for await (const event of readCsv(run.filePath)) {
+      if (event.type === "header") {
+        const mapping = mapHeaders(run.kind, event.headers);
+        if (mapping.missing.length > 0) throw new ImportProblem("missingColumns", mapping.missing.join(", "));
+        fields = mapping.fields;
+        headerCount = event.headers.length;
+        present = presentFields(run.kind, fields);
+        keyIndex = fields.indexOf(
+          run.kind === "patrons" ? "cardNumber" : run.kind === "items" ? "barcode" : "loanId",
+        );
+        continue;
+      }
+      if (!fields) continue;
+      // Already committed by an earlier attempt: only remember its id.
+      if (event.line <= run.committedLine) {
+        if (event.type === "record") seen.add((event.values[keyIndex] ?? "").trim());
+        continue;
+      }
+      lastLine = event.line;
+      pending += 1;
+      if (event.type === "broken") {
+        rejections.push({ line: event.line, column: null, reason: "unreadable", value: null });
+      } else {
+        progressBytes = event.bytes;
+        const values = event.values;
+        const extra = values.slice(headerCount);
+        if (values.length < headerCount || extra.some((v) => v.trim() !== "")) {
+          rejections.push({
+            line: event.line,
+            column: null,
+            reason: "columnCount",
+            value: `${values.length}`,
+          });
+          const key = (values[keyIndex] ?? "").trim();
+          if (key) seen.add(key);
+        } else {
+          const raw: Record<string, string> = {};
+          fields.forEach((field, i) => {
+            if (field) raw[field] = values[i];
+          });
+          const checked = validateRow(run.kind, raw, event.line);
+          if (checked.rejection) {
+            rejections.push(checked.rejection);
+            const key = (raw[fields[keyIndex] ?? ""] ?? "").trim();
+            if (key) seen.add(key);
+          } else {
+            const key = rowKey(run.kind, checked.row);
+            if (seen.has(key.value)) {
+              rejections.push({
+                line: event.line,
+                column: key.field,
+                reason: "duplicateId",
+                value: key.value,
+              });
+            } else {
+              seen.add(key.value);
+              rows.push(checked.row);
+            }
+          }
+        }
+      }
+      if (pending >= chunkSize) await flush();
+    }
+    if (!fields) throw new ImportProblem("emptyFile");
+    await flush();
+
+    if (run.kind === "loans" && run.fullSync) {
+      await inChunkTransaction(async (tx) => {
+        const outcome = await closeMissingLoans(tx, scope, [...seen], run.maxCloseShare);
+        await tx.$executeRawUnsafe(
+          `UPDATE "ImportRun" SET notice = $2, closed = $3 WHERE id = $1`,
+          run.id,
+          outcome.refused
+            ? `fullSyncRefused|${outcome.wouldClose}|${outcome.openBefore}|${Math.round(run.maxCloseShare * 100)}`
+            : null,
+          outcome.closed,
+        );
+      });
+    }
+    seen.clear();
+    await vacuumAnalyze(db, TOUCHED_TABLES[run.kind]);
+    await db.importRun.update({
+      where: { id: run.id },
+      data: { status: "succeeded", finishedAt: new Date(), filePath: null, progressBytes: run.fileBytes },
+    });
+    await rm(run.filePath, { force: true });
+  } catch (error) {
+    const problem = error instanceof ImportProblem ? error : null;
+    if (!problem) console.error(`[import ${run.id}]`, error);
+    await db.importRun.update({
+      where: { id: run.id },
+      data: {
+        status: "failed",
+        finishedAt: new Date(),
+        error: problem ? `${problem.code}|${problem.detail}` : "unexpected|",
+        filePath: null,
+      },
+    });
+    if (run.filePath) await rm(run.filePath, { force: true });
+  } finally {
+    await pool?.end();
+  }
+}
