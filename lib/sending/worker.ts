@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import type { Db } from "@/lib/db-client";
 import type { ResendClient } from "@/lib/delivery/resend-client";
 import type { RetryOptions } from "@/lib/delivery/with-retry";
+import { registerImportJob } from "@/lib/import/import-job";
 import { deliverBatch } from "./deliver-batch";
 import { sweepFeedback } from "./feedback-sweep";
 import { prepareSendRun } from "./prepare-send-run";
@@ -79,6 +80,8 @@ export async function startSendingWorker(options: SendingWorkerOptions): Promise
       pollingIntervalSeconds: 0.5,
     },
   );
+  // imports (lib/import) share the queue and its workers
+  registerImportJob(db);
   await startJobWorkers();
 
   let stopped = false;

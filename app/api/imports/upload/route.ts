@@ -1,10 +1,9 @@
-import { after } from "next/server";
 import { recordAudit, staffActor } from "@/lib/audit/record-audit";
 import { staffRoute } from "@/lib/auth/staff-route";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { enqueueImport } from "@/lib/import/import-job";
 import { queueImport } from "@/lib/import/queue-import";
-import { runImport } from "@/lib/import/run-import";
 
 export const dynamic = "force-dynamic";
 
@@ -43,11 +42,7 @@ export const POST = staffRoute("librarian", async (request, { staff, library }) 
     entityId: run.id,
     after: { kind, fileName: run.fileName, fileBytes: Number(run.fileBytes), fullSync: run.fullSync },
   });
-  // In-process for now; the send-run queue (pg-boss, lib/sending/queue.ts) takes this over:
-  // enqueue { importRunId } and let its worker call runImport (see docs/import.md).
-  // Chunks go through a pg connection of their own, except on the embedded database (one session).
-  after(() =>
-    runImport(db, run.id, { databaseUrl: env.DATABASE_POOL_MAX > 1 ? env.DATABASE_URL : undefined }),
-  );
+  // a job in the send runs' queue: a worker imports it, and resumes it after a crash
+  await enqueueImport(run.id);
   return Response.json({ id: run.id }, { status: 202 });
 });
