@@ -79,7 +79,8 @@ test("show effect previews the run before and after a change and saves nothing",
   await page.goto("/settings");
   await page.getByRole("link", { name: "Bewerken: Eerste aanmaning" }).click();
   await page.getByLabel("Kanaal", { exact: true }).selectOption("letter");
-  await page.getByLabel("Effect op de ronde van").fill("2026-11-30");
+  // a week after the e2e "today": send-runs.spec may already have sent today's run
+  await page.getByLabel("Effect op de ronde van").fill("2026-12-07");
   await page.getByRole("button", { name: "Effect tonen" }).click();
   const preview = page.getByTestId("settings-preview");
   await expect(preview).toContainText("Met deze wijziging:", { timeout: 30_000 });
@@ -95,15 +96,16 @@ test("show effect previews the run before and after a change and saves nothing",
   await expect(row.getByRole("cell").nth(2)).toHaveText("e-mail");
 });
 
-test("the dry run for 2026-11-30 shows notices and why they have their channel", async ({
+test("the dry run for 2026-12-07 shows notices and why they have their channel", async ({
   page,
   signInAs,
 }) => {
   await signInAs("librarian");
   await page.goto("/dry-run");
-  await page.getByLabel("Datum van de ronde").fill("2026-11-30");
+  // a week after the e2e "today": send-runs.spec may already have sent today's run
+  await page.getByLabel("Datum van de ronde").fill("2026-12-07");
   await page.getByRole("button", { name: "Tonen" }).click();
-  await expect(page).toHaveURL(/date=2026-11-30/);
+  await expect(page).toHaveURL(/date=2026-12-07/);
   await expect(page.getByText("Proefdraaien: er wordt niets verzonden.")).toBeVisible();
   const totals = await page.getByTestId("dry-run-totals").textContent();
   expect(Number(totals?.match(/\d+/)?.[0] ?? 0)).toBeGreaterThan(0);
