@@ -10,8 +10,8 @@ import type { Db } from "../lib/db-client";
 import { createRateLimiter } from "../lib/delivery/rate-limiter";
 import { buildResendClient } from "../lib/delivery/resend-client";
 import { sendEmailBatch } from "../lib/delivery/send-email-batch";
-import { startFakeResend } from "../lib/fake-resend/fake-resend";
 import { renderPlannedNotices } from "../lib/rendering/render-planned-notices";
+import { startFakeResend } from "../scripts/fake-resend/fake-resend";
 import { BOUNCE_PATRON, BOUNCE_WEBHOOK_SECRET } from "./bounces-scenario";
 
 const P = BOUNCE_PATRON;

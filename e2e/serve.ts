@@ -13,7 +13,7 @@ const today = process.env.RAPPEL_TODAY ?? "2026-11-30";
 
 const database = await createTestDatabase("e2e");
 const { createDbClient } = await import("../lib/db-client");
-const { ensureDemoLibrary } = await import("../lib/demo/ensure-demo-library");
+const { ensureDemoLibrary } = await import("../scripts/demo/ensure-demo-library");
 const db = createDbClient(database.url, database.embedded ? 1 : 4);
 const { libraryId } = await ensureDemoLibrary(db, { today, baseUrl: `http://localhost:${port}` });
 const { ensureDemoStaff } = await import("../lib/staff/ensure-demo-staff");

@@ -6,8 +6,8 @@
 // after autovacuum: fresh statistics, and GIN indexes without a pending list to scan.
 import { localToday, parseLocalDate } from "../lib/dates";
 import { createDbClient } from "../lib/db-client";
-import { countDemoLibrary } from "../lib/demo/count-demo-library";
-import { generateDemoLibrary } from "../lib/demo/generate-demo-library";
+import { countDemoLibrary } from "./demo/count-demo-library";
+import { generateDemoLibrary } from "./demo/generate-demo-library";
 import { migrateDeploy } from "./lib/migrate";
 import { withClient } from "./lib/test-database";
 

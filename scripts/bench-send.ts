@@ -1,11 +1,11 @@
 import { createDbClient } from "@/lib/db-client";
 import { buildResendClient } from "@/lib/delivery/resend-client";
-import { startFakeResend } from "@/lib/fake-resend/fake-resend";
 import { configureQueue, stopQueue } from "@/lib/sending/queue";
 import { createDbRateLimiter } from "@/lib/sending/rate-bucket";
 import { startSendRun } from "@/lib/sending/start-send-run";
-import { createOverdueLibrary } from "@/lib/sending/test-library";
 import { nudgeSendRun, startSendingWorker } from "@/lib/sending/worker";
+import { startFakeResend } from "@/scripts/fake-resend/fake-resend";
+import { createOverdueLibrary } from "@/test/test-library";
 import { createTestDatabase } from "./lib/test-database";
 
 export type SendBench = {

@@ -86,7 +86,7 @@ async function main() {
 async function seedDemoLibrary(url: string, poolMax: number): Promise<string> {
   // Loaded only now: these import the generated Prisma client, which may just have been made.
   const { createDbClient } = await import("../lib/db-client");
-  const { ensureDemoLibrary } = await import("../lib/demo/ensure-demo-library");
+  const { ensureDemoLibrary } = await import("./demo/ensure-demo-library");
   const { localToday, parseLocalDate } = await import("../lib/dates");
   const today = process.env.RAPPEL_TODAY ? parseLocalDate(process.env.RAPPEL_TODAY) : localToday();
   const db = createDbClient(url, poolMax);
@@ -107,12 +107,12 @@ async function seedDemoLibrary(url: string, poolMax: number): Promise<string> {
 }
 
 /**
- * Email for the demo: unless RESEND_API_KEY is set, a local fake Resend (lib/fake-resend) on a
+ * Email for the demo: unless RESEND_API_KEY is set, a local fake Resend (scripts/fake-resend) on a
  * free port takes the mail, so "send a test email" works and nothing leaves this machine.
  */
 async function demoEmailEnv(): Promise<Record<string, string>> {
   if (process.env.RESEND_API_KEY) return {};
-  const { startFakeResend } = await import("../lib/fake-resend/fake-resend");
+  const { startFakeResend } = await import("./fake-resend/fake-resend");
   // Its signed webhooks come back to the dashboard, so a bounce in the demo is a real one end
   // to end (verified, recorded, applied by lib/feedback); those of the first seconds are retried.
   const fake = await startFakeResend({

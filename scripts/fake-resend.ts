@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { startFakeResend } from "@/lib/fake-resend/fake-resend";
+import { startFakeResend } from "@/scripts/fake-resend/fake-resend";
 
 // A local stand-in for Resend's API, for the demo and manual checks:
 //   npx tsx scripts/fake-resend.ts --port 3025 --webhook-url http://localhost:3000/api/webhooks/resend

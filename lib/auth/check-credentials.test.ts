@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestStaff, TEST_PASSWORD } from "@/test/test-staff";
 import { checkCredentials } from "./check-credentials";
 import { hashPassword } from "./password";
 import { ZNewPassword } from "./password-policy";
 import { ACCOUNT_POLICY, CLIENT_POLICY } from "./sign-in-throttle";
-import { createTestStaff, TEST_PASSWORD } from "./test-staff";
 
 const db = useTestDb();
 const T0 = new Date("2026-11-30T15:30:00Z");

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestStaff } from "@/test/test-staff";
 import { loadStaffSession } from "./load-staff-session";
 import { refuseRoute } from "./staff-route";
-import { createTestStaff } from "./test-staff";
 
 const db = useTestDb();
 

@@ -3,10 +3,10 @@ import { z } from "zod";
 import { createStaffUser } from "@/lib/staff/create-staff-user";
 import nl from "@/messages/nl.json";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestStaff } from "@/test/test-staff";
 import { ActionError } from "./action-error";
 import { createStaffActionFactory, type Translate } from "./define-staff-action";
 import { loadStaffSession } from "./load-staff-session";
-import { createTestStaff } from "./test-staff";
 
 const db = useTestDb();
 

@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from "vitest";
-import { type FakeResend, startFakeResend } from "@/lib/fake-resend/fake-resend";
+import { type FakeResend, startFakeResend } from "@/scripts/fake-resend/fake-resend";
 import { createRateLimiter } from "./rate-limiter";
 import { buildResendClient } from "./resend-client";
 import { sendEmailBatch } from "./send-email-batch";

@@ -1,7 +1,7 @@
 import { Webhook } from "svix";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type FakeResend, startFakeResend } from "@/lib/fake-resend/fake-resend";
-import { type ReceivedWebhook, startWebhookReceiver } from "@/lib/fake-resend/webhook-receiver";
+import { type FakeResend, startFakeResend } from "@/scripts/fake-resend/fake-resend";
+import { type ReceivedWebhook, startWebhookReceiver } from "@/scripts/fake-resend/webhook-receiver";
 import { createRateLimiter } from "./rate-limiter";
 import { buildResendClient } from "./resend-client";
 import { sendEmailBatch } from "./send-email-batch";

@@ -3,12 +3,12 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { fromDbDate } from "@/lib/dates";
 import type { Db, DbTx } from "@/lib/db-client";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestPatron } from "@/test/test-patron";
 import { correctPatronAddress, correctPatronEmail } from "./correct-contact";
 import { ZCorrectAddress, ZCorrectEmail } from "./desk-input";
 import type { Audit, DeskActor } from "./desk-scope";
 import { addPatronNote } from "./patron-notes";
 import { renewLoan } from "./renew-loan";
-import { createTestPatron } from "./test-patron";
 
 const db = useTestDb();
 

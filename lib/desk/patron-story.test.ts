@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { toDbDate } from "@/lib/dates";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestPatron } from "@/test/test-patron";
 import { loadPatronStory } from "./patron-story";
-import { createTestPatron } from "./test-patron";
 
 const db = useTestDb();
 

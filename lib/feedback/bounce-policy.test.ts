@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { createTestStaff } from "@/lib/auth/test-staff";
 import { correctPatronEmail } from "@/lib/desk/correct-contact";
 import { chooseChannel } from "@/lib/planning/choose-channel";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestStaff } from "@/test/test-staff";
 import { DEFAULT_BOUNCE_POLICY } from "./bounce-policy";
 import { fallBackSilentNotices } from "./fall-back-silent-notices";
 import { processPendingDeliveryEvents } from "./process-pending-delivery-events";

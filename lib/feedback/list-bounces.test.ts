@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { createTestStaff } from "@/lib/auth/test-staff";
 import { createRateLimiter } from "@/lib/delivery/rate-limiter";
 import { buildResendClient } from "@/lib/delivery/resend-client";
-import { type FakeResend, startFakeResend } from "@/lib/fake-resend/fake-resend";
+import { type FakeResend, startFakeResend } from "@/scripts/fake-resend/fake-resend";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestStaff } from "@/test/test-staff";
 import { dismissBounces, sendBouncedNoticesAgain } from "./act-on-bounces";
 import { listBounces } from "./list-bounces";
 import { processPendingDeliveryEvents } from "./process-pending-delivery-events";

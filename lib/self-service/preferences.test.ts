@@ -2,14 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createRateLimiter } from "@/lib/delivery/rate-limiter";
 import { buildResendClient } from "@/lib/delivery/resend-client";
 import { sendEmailBatch } from "@/lib/delivery/send-email-batch";
-import { type FakeResend, startFakeResend } from "@/lib/fake-resend/fake-resend";
+import { type FakeResend, startFakeResend } from "@/scripts/fake-resend/fake-resend";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { BASE_URL, createNoticeWithLinks, TODAY, tokenOf } from "@/test/test-notice";
 import { changePreferences } from "./change-preferences";
 import { confirmEmailChange } from "./confirm-email-change";
 import { limitLinkRequests } from "./limit-link-requests";
 import { renewFromLink } from "./renew-from-link";
 import { sendEmailConfirmation } from "./send-email-confirmation";
-import { BASE_URL, createNoticeWithLinks, TODAY, tokenOf } from "./test-notice";
 import { unsubscribeFromLink } from "./unsubscribe-from-link";
 import { type VerifiedLink, verifyLink } from "./verify-link";
 

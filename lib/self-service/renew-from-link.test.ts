@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { addDays, fromDbDate } from "@/lib/dates";
 import { planNotices } from "@/lib/planning/plan-notices";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createNoticeWithLinks, TODAY, tokenOf } from "@/test/test-notice";
 import { loadRenewalView, renewFromLink } from "./renew-from-link";
-import { createNoticeWithLinks, TODAY, tokenOf } from "./test-notice";
 import { type VerifiedLink, verifyLink } from "./verify-link";
 
 const db = useTestDb();

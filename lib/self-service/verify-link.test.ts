@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { addDays } from "@/lib/dates";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { BASE_URL, createNoticeWithLinks, TODAY, tokenOf } from "@/test/test-notice";
 import { parseLink, signLink } from "./sign-link";
-import { BASE_URL, createNoticeWithLinks, TODAY, tokenOf } from "./test-notice";
 import { verifyLink } from "./verify-link";
 
 const db = useTestDb();

@@ -2,10 +2,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, expect, inject, test } from "vitest";
 import type { LocalDate } from "@/lib/dates";
-import { type FakeResend, startFakeResend } from "@/lib/fake-resend/fake-resend";
+import { type FakeResend, startFakeResend } from "@/scripts/fake-resend/fake-resend";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createOverdueLibrary } from "@/test/test-library";
 import { startSendRun } from "./start-send-run";
-import { createOverdueLibrary } from "./test-library";
 
 const db = useTestDb();
 const date: LocalDate = "2026-03-10";

@@ -2,12 +2,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, t
 import type { LocalDate } from "@/lib/dates";
 import { createRateLimiter } from "@/lib/delivery/rate-limiter";
 import { buildResendClient } from "@/lib/delivery/resend-client";
-import { type FakeResend, type FakeResendOptions, startFakeResend } from "@/lib/fake-resend/fake-resend";
+import { type FakeResend, type FakeResendOptions, startFakeResend } from "@/scripts/fake-resend/fake-resend";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createOverdueLibrary } from "@/test/test-library";
 import { prepareSendRun } from "./prepare-send-run";
 import { configureQueue, stopQueue } from "./queue";
 import { startSendRun } from "./start-send-run";
-import { createOverdueLibrary } from "./test-library";
 import { nudgeSendRun, startSendingWorker } from "./worker";
 
 const db = useTestDb();

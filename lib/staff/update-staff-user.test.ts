@@ -3,9 +3,9 @@ import type { AuditChange } from "@/lib/audit/record-audit";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { checkCredentials } from "@/lib/auth/check-credentials";
 import { loadStaffSession } from "@/lib/auth/load-staff-session";
-import { createTestStaff } from "@/lib/auth/test-staff";
 import type { Db } from "@/lib/db-client";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestStaff } from "@/test/test-staff";
 import { ensureDemoStaff } from "./ensure-demo-staff";
 import { resetStaffPassword, setStaffDisabled, updateStaffUser } from "./update-staff-user";
 

@@ -8,7 +8,7 @@ import { type GenerateDemoLibraryOptions, generateDemoLibrary } from "./generate
 export type EnsureDemoLibraryOptions = GenerateDemoLibraryOptions & {
   /** where the stored history's emails link to (the demo dashboard); default http://localhost:3000 */
   baseUrl?: string;
-  /** four weeks of simulated notice history (lib/demo/demo-history.ts); default true */
+  /** four weeks of simulated notice history (scripts/demo/demo-history.ts); default true */
   history?: boolean;
 };
 

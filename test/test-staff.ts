@@ -1,6 +1,6 @@
+import { hashPassword } from "@/lib/auth/password";
+import type { StaffRole } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db-client";
-import { hashPassword } from "./password";
-import type { StaffRole } from "./roles";
 
 /** Test fixture: a staff account with a known password (hashes are slow: reuse this one). */
 export const TEST_PASSWORD = "correct horse battery";

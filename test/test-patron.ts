@@ -1,6 +1,6 @@
-import { createTestStaff } from "@/lib/auth/test-staff";
 import { toDbDate } from "@/lib/dates";
 import type { Db } from "@/lib/db-client";
+import { createTestStaff } from "@/test/test-staff";
 
 /**
  * Test fixture: a library with a branch, an overdue stage, a desk account and a patron whose
