@@ -205,6 +205,18 @@ const WORK_MEM = "128MB";
  * for a caller's transaction that goes on.
  */
 async function selectNotices(db: Client, query: Prisma.Sql): Promise<NoticeRow[]> {
+  if ("$transaction" in db) {
+    // a transaction of its own: the local settings end with it, nothing to put back
+    return db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT set_config('max_parallel_workers_per_gather', '0', true),
+                                  set_config('jit', 'off', true), set_config('work_mem', ${WORK_MEM}, true)`;
+        return tx.$queryRaw<NoticeRow[]>(query);
+      },
+      { maxWait: 60_000, timeout: 600_000 },
+    );
+  }
+  // the caller's transaction goes on after the plan: its settings are put back
   const run = async (tx: Client) => {
     const [previous] = await tx.$queryRaw<{ workers: string; jit: string; memory: string }[]>`
       SELECT current_setting('max_parallel_workers_per_gather') AS workers, current_setting('jit') AS jit,
@@ -216,7 +228,7 @@ async function selectNotices(db: Client, query: Prisma.Sql): Promise<NoticeRow[]
                               set_config('jit', ${previous.jit}, true), set_config('work_mem', ${previous.memory}, true)`;
     return rows;
   };
-  return "$transaction" in db ? db.$transaction(run, { maxWait: 60_000, timeout: 600_000 }) : run(db);
+  return run(db);
 }
 
 /** A chosen stage and channel as one number: bounds row * PICK + decision-table entry. */
@@ -304,11 +316,21 @@ export function dueNoticesQuery(
       WHERE l."libraryId" = ${libraryId} AND l."returnedAt" IS NULL AND l."dueDate" <= ${inputs.maxReachDue}::date
       OFFSET 0 -- a fence: each row's stage is computed once, not again wherever it is used
     ),
-    come AS (
+    due AS MATERIALIZED (
       -- only loans whose stage has come, or whose patron switched a stage off (that one is
-      -- stepped over whether it has come or not); with the patron's facts, the same for every
-      -- stage, and the patron's own setting for this stage
-      SELECT l.*, ${hasCome(Prisma.sql`l.row`)} AS "hasCome", pss.enabled, pss.channel,
+      -- stepped over whether it has come or not)
+      SELECT l.*, ${hasCome(Prisma.sql`l.row`)} AS "hasCome"
+      FROM next_stage l
+      WHERE l.row IS NOT NULL
+        AND (${hasCome(Prisma.sql`l.row`)}
+             OR l."patronId" IN (SELECT "patronId" FROM patron_stages WHERE enabled = false))
+    ),
+    facts AS MATERIALIZED (
+      -- the facts of these loans' patrons that choose a channel, the same for every stage,
+      -- encoded as the decision table's person part: read by id from Patron_noticeFacts_idx
+      -- (index only, sorted ids), so a day that needs a few thousand patrons reads a few
+      -- thousand, and a catch-up day hashes one small row per patron, not the wide rows
+      SELECT p.id,
              coalesce(p."noticesPausedUntil" >= ${date}::date, false)::int * ${DECISION_STRIDES.paused}
                + p."preDueOptIn"::int * ${DECISION_STRIDES.optedIn}
                + (array_position(${EMAIL_PROBLEMS}::text[], CASE
@@ -317,12 +339,15 @@ export function dueNoticesQuery(
                     ELSE '' END) - 1) * ${DECISION_STRIDES.problem}
                + (array_position(${PREFERENCES}::text[], coalesce(p."channelPreference"::text, '')) - 1)
                  * ${DECISION_STRIDES.preference} AS person
-      FROM next_stage l
-      JOIN "Patron" p ON p.id = l."patronId"
+      FROM "Patron" p
+      WHERE p.id = ANY (ARRAY(SELECT DISTINCT "patronId" FROM due))
+    ),
+    come AS (
+      -- with the patron's facts and the patron's own setting for this stage
+      SELECT l.*, pss.enabled, pss.channel, f.person
+      FROM due l
+      JOIN facts f ON f.id = l."patronId"
       LEFT JOIN patron_stages pss ON pss."patronId" = l."patronId" AND pss."stageId" = (${rows.stageId})[l.row]
-      WHERE l.row IS NOT NULL
-        AND (${hasCome(Prisma.sql`l.row`)}
-             OR l."patronId" IN (SELECT "patronId" FROM patron_stages WHERE enabled = false))
       OFFSET 0
     ),
     decided AS (
@@ -367,7 +392,9 @@ export function dueNoticesQuery(
                 THEN to_char(p."emailStatusAt" AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') END AS since,
            p.language, p."cardNumber", p."firstName", p."lastName"
     FROM grouped g
-    JOIN "Patron" p ON p.id = g."patronId"`;
+    -- only the patrons that get a notice, by their sorted ids: as with facts above
+    JOIN (SELECT * FROM "Patron" p WHERE p.id = ANY (ARRAY(SELECT DISTINCT "patronId" FROM grouped))) p
+      ON p.id = g."patronId"`;
 }
 
 function toNotices(
