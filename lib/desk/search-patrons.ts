@@ -245,10 +245,6 @@ async function nameCandidates(
       AND ${column} LIKE ${`${prefix}%`})`;
   };
   const typoOf = (plain: string) => Prisma.sql`p."nameVariants" && rappel_name_word_variants(${plain})`;
-  const matches = tokens.map(
-    ({ plain }) =>
-      Prisma.sql`(${startsWith(last, plain)} OR ${startsWith(first, plain)} OR ${typoOf(plain)})`,
-  );
   const tierOf = tokens.map(
     ({ plain, folded }) => Prisma.sql`CASE
       WHEN ${plain} = ANY(string_to_array(${last} || ' ' || ${first}, ' ')) THEN 0
@@ -309,16 +305,39 @@ async function nameCandidates(
       );
     }
   } else {
-    // first by exact and prefix only (btree bitmaps the planner intersects), then, when
-    // those do not fill the list, with variants and typos as well
+    // first by exact and prefix only: each word's patrons from the two name keys' btrees
+    // (ids from the index alone), intersected before any patron row is read; PostgreSQL
+    // would not intersect two bitmaps of the same indexes itself, and would read every
+    // "Matthias" to find the one Matthias Goossens. Then, when those do not fill the list,
+    // with variants and typos as well.
     const byKeys = tokens.map(
       ({ plain }) => Prisma.sql`(${startsWith(last, plain)} OR ${startsWith(first, plain)})`,
     );
-    rows.push(...(await window(Prisma.join(byKeys, " AND "))));
+    const idsByKeys = tokens.map(
+      ({ plain }) => Prisma.sql`(
+        SELECT p.id FROM "Patron" p WHERE p."libraryId" = ${libraryId} AND ${startsWith(last, plain)}
+        UNION ALL
+        SELECT p.id FROM "Patron" p WHERE p."libraryId" = ${libraryId} AND ${startsWith(first, plain)})`,
+    );
+    rows.push(...(await window(Prisma.sql`p.id IN (${Prisma.join(idsByKeys, " INTERSECT ")})`)));
     if (rows.length < limit) {
       const seen = rows.map((row) => row.id);
+      // Every word matching by prefix or by variant, written out as one term per choice
+      // (all by prefix is the step above): each term is an intersection of indexes, and
+      // the words' variants meet inside the GIN index, so only patrons that match every
+      // word are read. Written as "(prefix OR variant) AND ...", PostgreSQL drives by one
+      // word and reads every patron of a common first name ("jana": 4,000 rows, 70 ms).
+      const terms = [];
+      for (let byPrefix = 0; byPrefix < (1 << tokens.length) - 1; byPrefix++) {
+        terms.push(
+          Prisma.join(
+            tokens.map(({ plain }, i) => (byPrefix & (1 << i) ? byKeys[i] : typoOf(plain))),
+            " AND ",
+          ),
+        );
+      }
       rows.push(
-        ...(await window(Prisma.sql`${Prisma.join(matches, " AND ")}
+        ...(await window(Prisma.sql`(${Prisma.join(terms, ") OR (", "(", ")")})
           ${seen.length ? Prisma.sql`AND p.id <> ALL(${seen}::int[])` : Prisma.empty}`)),
       );
     }

@@ -181,7 +181,7 @@ async function computePlan(
 ): Promise<PlanResult> {
   // One after the other: `db` may be a transaction, whose one connection runs one query at a time.
   const settings = await loadLibrarySettings(db, libraryId);
-  const calendars = await loadBranchCalendars(db, libraryId);
+  const calendars = await loadBranchCalendars(db, libraryId, settings.branches);
   const inputs = buildPlanInputs(settings, calendars, date);
   const rows =
     inputs.bounds.length === 0
@@ -519,15 +519,18 @@ const ZERO = 48;
 function loanSetDigest(loans: RowLoan[]): string {
   let a = 0x811c9dc5;
   let b = 0x9e3779b9;
-  const mix = (value: number) => {
-    a = Math.imul(a ^ value, 0x01000193);
-    b = Math.imul(b ^ value, 0x5bd1e995);
-    b ^= b >>> 15;
-  };
   for (const loan of loans) {
-    mix(loan.loanId);
-    mix(loan.itemId);
-    mix(loan.days);
+    // the loan, its item and its due date, each mixed into both hashes (written out: no
+    // closure per notice)
+    a = Math.imul(a ^ loan.loanId, 0x01000193);
+    b = Math.imul(b ^ loan.loanId, 0x5bd1e995);
+    b ^= b >>> 15;
+    a = Math.imul(a ^ loan.itemId, 0x01000193);
+    b = Math.imul(b ^ loan.itemId, 0x5bd1e995);
+    b ^= b >>> 15;
+    a = Math.imul(a ^ loan.days, 0x01000193);
+    b = Math.imul(b ^ loan.days, 0x5bd1e995);
+    b ^= b >>> 15;
   }
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
