@@ -276,8 +276,12 @@ export function dueNoticesQuery(
   const decision = (row: Prisma.Sql, stageChannel: Prisma.Sql) =>
     Prisma.sql`((${rows.profile})[${row}] - 1) * ${DECISION_STRIDES.profile} + l.person
         + array_position(${PATRON_STAGE_CHANNELS}::text[], coalesce(${stageChannel}::text, ''))`;
-  const channelOf = (decisionIndex: Prisma.Sql) =>
-    Prisma.sql`(${inputs.decisionChannels}::text[])[${decisionIndex}]`;
+  // Whether the decision table's entry gives a notice (the channel itself is read in TS): one
+  // text parameter cast to boolean[], whose elements PostgreSQL finds by position, where a
+  // text[] is walked element by element on every lookup (and is four times the size to send).
+  const givesNotice = Prisma.sql`${`{${inputs.decisionChannels.map((channel) => (channel == null ? "f" : "t")).join(",")}}`}::boolean[]`;
+  const hasChannel = (decisionIndex: Prisma.Sql) =>
+    Prisma.sql`coalesce((${givesNotice})[${decisionIndex}], false)`;
   return Prisma.sql`
     WITH history AS MATERIALIZED (
       -- the last notice of each open loan's cycle: its position (and notice) by one max() over
@@ -357,22 +361,23 @@ export function dueNoticesQuery(
     ),
     chosen AS (
       SELECT l.id, l."itemId", l."patronId", l."dueDate",
-             CASE WHEN l."hasCome" AND l.enabled IS DISTINCT FROM false AND ${channelOf(Prisma.sql`l.decision`)} IS NOT NULL
+             CASE WHEN l."hasCome" AND l.enabled IS DISTINCT FROM false AND ${hasChannel(Prisma.sql`l.decision`)}
                   THEN l.row::bigint * ${PICK} + l.decision
                   -- the stage gives this patron nothing (switched off for them, or come without
                   -- a channel): step over it to the next stage not switched off for them whose
                   -- date has not come or that gives them a notice; it goes if it has come (a
                   -- subquery run only for these few loans)
-                  WHEN l.enabled IS NOT DISTINCT FROM false OR l."hasCome" THEN (
+                  -- before its due date a loan can only come to reminders: most loans stop
+                  -- here, without starting the subquery
+                  WHEN (l.enabled IS NOT DISTINCT FROM false OR l."hasCome")
+                       AND (l."dueDate" < (${pastDueBefore})[l.number] OR (${inputs.earlyAfter}::boolean[])[l.row]) THEN (
                     SELECT CASE WHEN ${hasCome(Prisma.sql`r`)} THEN r::bigint * ${PICK} + x.decision END
                     FROM generate_series(l.row + 1, (${inputs.lastRow}::int[])[l.number]) r
                     LEFT JOIN patron_stages ps ON ps."patronId" = l."patronId" AND ps."stageId" = (${rows.stageId})[r]
                     CROSS JOIN LATERAL (SELECT ${decision(Prisma.sql`r`, Prisma.sql`ps.channel`)} AS decision) x
-                    -- before its due date a loan can only come to reminders: most loans stop here
-                    WHERE (l."dueDate" < (${pastDueBefore})[l.number] OR (${inputs.earlyAfter}::boolean[])[l.row])
-                      AND ps.enabled IS DISTINCT FROM false
+                    WHERE ps.enabled IS DISTINCT FROM false
                       AND NOT ((${rows.preDue})[r] AND l."dueDate" < (${pastDueBefore})[l.number])
-                      AND (NOT ${hasCome(Prisma.sql`r`)} OR ${channelOf(Prisma.sql`x.decision`)} IS NOT NULL)
+                      AND (NOT ${hasCome(Prisma.sql`r`)} OR ${hasChannel(Prisma.sql`x.decision`)})
                     ORDER BY r
                     LIMIT 1)
              END AS pick
