@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { addDays as addDaysFns, differenceInCalendarDays, format, getISODay, parseISO } from "date-fns";
+import { format, parseISO } from "date-fns";
 
 /**
  * A library-local calendar day, "YYYY-MM-DD". Due dates, closed days and plan dates are
@@ -28,18 +28,23 @@ export function localToday(timeZone: string = DEFAULT_TIME_ZONE, now: Date = new
   return format(new TZDate(now.getTime(), timeZone), "yyyy-MM-dd");
 }
 
+// Day arithmetic runs on UTC midnights, where every day has 24 hours (no time zone, no DST):
+// the planner does it for every stage, branch and due date of a day, so it stays cheap.
+const DAY_MS = 86_400_000;
+const utcMidnight = (date: LocalDate) => Date.parse(`${date}T00:00:00Z`);
+
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return format(addDaysFns(parseISO(date), days), "yyyy-MM-dd");
+  return new Date(utcMidnight(date) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return differenceInCalendarDays(parseISO(to), parseISO(from));
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
 }
 
 /** ISO weekday: 1 = Monday .. 7 = Sunday. */
 export function isoWeekday(date: LocalDate): number {
-  return getISODay(parseISO(date));
+  return new Date(utcMidnight(date)).getUTCDay() || 7;
 }
 
 /** A PostgreSQL `date` column as Prisma hands it over (midnight UTC) -> the day it stands for. */

@@ -10,6 +10,7 @@ import { createDbClient, type Db } from "../lib/db-client";
 import { buildPlanInputs } from "../lib/planning/plan-inputs";
 import { planNotices } from "../lib/planning/plan-notices";
 import { loadLibrarySettings } from "../lib/settings/load-settings";
+import { benchConnectionUrl, type CpuSeconds, cpuMeter } from "./lib/cpu-meter";
 
 export type PlannerBenchResult = {
   libraryCode: string;
@@ -32,6 +33,11 @@ export type PlannerBenchResult = {
   runs: number;
   /** the planner's aim: at most this many times the floor */
   aim: number;
+  /** median CPU seconds per run, of this process and of the database backends (null: not on this machine) */
+  plannerCpu: CpuSeconds;
+  floorCpu: CpuSeconds;
+  /** the median of each run's planner/floor ratio of CPU seconds (process + database): steadier than wall time under load */
+  cpuRatio: number | null;
   /** the peak resident memory of this process after the first planner run, before any floor run, in MB */
   plannerPeakMemoryMb: number;
 };
@@ -51,12 +57,14 @@ export async function benchPlanner(
     throw new Error(`No library "${libraryCode}" in this database: run npm run bench:data first.`);
   const date = options.date ?? localToday(library.timeZone);
 
-  // The floor selects exactly the loans the planner's scan reads.
+  // The floor: one plain scan that reads the loans the planner's scan reads (open, due on or
+  // before the last day any stage reaches) with the columns it reads, and hands them to this
+  // process; no settings, no patrons, no notice history, no grouping.
   const settings = await loadLibrarySettings(db, library.id);
   const { maxReachDue } = buildPlanInputs(settings, await loadBranchCalendars(db, library.id), date);
   const floor = () =>
-    db.$queryRaw<{ id: number; patronId: number; branchId: number; dueDate: Date }[]>`
-      SELECT l.id, l."patronId", l."branchId", l."dueDate"
+    db.$queryRaw<{ id: number; itemId: number; patronId: number; branchId: number; dueDate: Date }[]>`
+      SELECT l.id, l."itemId", l."patronId", l."branchId", l."dueDate"
       FROM "Loan" l
       WHERE l."libraryId" = ${library.id} AND l."returnedAt" IS NULL AND l."dueDate" <= ${maxReachDue}::date`;
   const plan = () => planNotices(db, { libraryId: library.id, date, dryRun: true });
@@ -69,9 +77,17 @@ export async function benchPlanner(
   const candidateLoans = (await floor()).length;
   const plannerTimes: number[] = [];
   const floorTimes: number[] = [];
+  const plannerCpu: CpuSeconds[] = [];
+  const floorCpu: CpuSeconds[] = [];
+  const startMeter = cpuMeter(db);
+  const measure = async (work: () => Promise<unknown>, times: number[], cpu: CpuSeconds[]) => {
+    const stopMeter = await startMeter();
+    times.push(await time(work));
+    cpu.push(stopMeter());
+  };
   for (let run = 0; run < runs; run++) {
-    floorTimes.push(await time(floor));
-    plannerTimes.push(await time(plan));
+    await measure(floor, floorTimes, floorCpu);
+    await measure(plan, plannerTimes, plannerCpu);
   }
 
   const [counts] = await db.$queryRaw<{ openLoans: number; patrons: number }[]>`
@@ -93,6 +109,11 @@ export async function benchPlanner(
     bestPlannerMs: Math.min(...plannerTimes),
     bestFloorMs: Math.min(...floorTimes),
     bestRatio: Math.min(...plannerTimes) / Math.min(...floorTimes),
+    plannerCpu: medianCpu(plannerCpu),
+    floorCpu: medianCpu(floorCpu),
+    cpuRatio: plannerCpu.every((cpu) => cpu.database != null)
+      ? median(plannerCpu.map((planner, run) => totalCpu(planner) / totalCpu(floorCpu[run])))
+      : null,
     runs,
     aim: options.aim ?? 1.5,
     plannerPeakMemoryMb,
@@ -142,6 +163,16 @@ async function time(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
+const totalCpu = (cpu: CpuSeconds) => cpu.node + (cpu.database ?? 0);
+
+function medianCpu(values: CpuSeconds[]): CpuSeconds {
+  const database = values.map((cpu) => cpu.database);
+  return {
+    node: median(values.map((cpu) => cpu.node)),
+    database: database.every((seconds) => seconds != null) ? median(database as number[]) : null,
+  };
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -150,6 +181,8 @@ function median(values: number[]): number {
 
 export function formatPlannerBench(result: PlannerBenchResult): string {
   const ms = (value: number) => `${value.toFixed(0)} ms`;
+  const cpu = ({ node, database }: CpuSeconds) =>
+    `${node.toFixed(2)} s + ${database == null ? "n/a" : `${database.toFixed(2)} s`}`;
   return [
     `Planner benchmark: library "${result.libraryCode}", ${result.date}`,
     `  ${result.openLoans.toLocaleString("en")} open loans, ${result.patrons.toLocaleString("en")} patrons, ` +
@@ -158,7 +191,10 @@ export function formatPlannerBench(result: PlannerBenchResult): string {
     `                         median     best of ${result.runs}`,
     `  planner (dry run)      ${ms(result.plannerMs).padEnd(11)}${ms(result.bestPlannerMs)}`,
     `  floor (plain scan)     ${ms(result.floorMs).padEnd(11)}${ms(result.bestFloorMs)}`,
+    `    (one SELECT of those ${result.candidateLoans.toLocaleString("en")} loans' id, item, patron, branch and due date, as the planner reads them)`,
     `  ratio                  ${`${result.ratio.toFixed(2)}x`.padEnd(11)}${result.bestRatio.toFixed(2)}x   (aim: at most ${result.aim}x)`,
+    `  CPU seconds (median; this process + database): planner ${cpu(result.plannerCpu)}, floor ${cpu(result.floorCpu)}` +
+      (result.cpuRatio == null ? "" : `, ratio ${result.cpuRatio.toFixed(2)}x`),
     `  peak memory of the planning process: ${result.plannerPeakMemoryMb.toFixed(0)} MB (aim: under 1024 MB)`,
   ].join("\n");
 }
@@ -169,7 +205,7 @@ async function main() {
   const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const url = new URL(serverUrl);
   url.pathname = `/${option("database") ?? "rappel_bench"}`;
-  const db = createDbClient(url.toString(), 2);
+  const db = createDbClient(benchConnectionUrl(url), 2);
   try {
     const date = option("date") ?? process.env.RAPPEL_TODAY;
     const options = {

@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { localToday } from "../lib/dates";
 import { createDbClient, type Db } from "../lib/db-client";
 import { searchPatrons } from "../lib/desk/search-patrons";
+import { benchConnectionUrl, type CpuSeconds, cpuMeter } from "./lib/cpu-meter";
 
 /** Every kind must stay under this at p95 (issue #19: a patron waits at the counter). */
 export const TARGET_P95_MS = 100;
@@ -27,7 +28,14 @@ type Timing = { p50: number; p95: number; max: number };
 export type SearchBenchResult = {
   patrons: number;
   queriesPerKind: number;
-  kinds: { kind: Kind; timing: Timing; found: number; queries: number }[];
+  /** cpu: mean CPU milliseconds per search, this process and the database (null: not on this machine) */
+  kinds: {
+    kind: Kind;
+    timing: Timing;
+    found: number;
+    queries: number;
+    cpu: { node: number; database: number | null };
+  }[];
   floor: Timing;
   naiveScan: Timing;
 };
@@ -136,6 +144,7 @@ export async function benchSearch(
 
   const floorTimes: number[] = [];
   const scanTimes: number[] = [];
+  const startMeter = cpuMeter(db);
   const kinds: SearchBenchResult["kinds"] = [];
   const time = async (work: () => Promise<unknown>, into: number[]) => {
     const start = performance.now();
@@ -145,15 +154,30 @@ export async function benchSearch(
   };
   for (const [kind, list] of Object.entries(byKind) as [Kind, string[]][]) {
     const times: number[] = [];
+    const cpu: CpuSeconds[] = [];
     let found = 0;
     for (const [n, query] of list.entries()) {
       // the baselines interleaved with the searches, so machine noise hits both alike
       await time(() => floor(byKind.card[n % byKind.card.length]), floorTimes);
       if (kind === "name") await time(() => naiveScan(query), scanTimes);
+      const stopMeter = await startMeter();
       const results = (await time(() => search(query), times)) as unknown[];
+      cpu.push(stopMeter());
       if (results.length > 0) found += 1;
     }
-    kinds.push({ kind, timing: timing(times), found, queries: list.length });
+    // CPU time comes in 10 ms ticks for the database: a mean over the kind's searches
+    const meanMs = (values: number[]) => (1000 * values.reduce((sum, v) => sum + v, 0)) / values.length;
+    const database = cpu.map((c) => c.database);
+    kinds.push({
+      kind,
+      timing: timing(times),
+      found,
+      queries: list.length,
+      cpu: {
+        node: meanMs(cpu.map((c) => c.node)),
+        database: database.every((d) => d != null) ? meanMs(database as number[]) : null,
+      },
+    });
   }
   return { patrons, queriesPerKind: queries, kinds, floor: timing(floorTimes), naiveScan: timing(scanTimes) };
 }
@@ -164,12 +188,13 @@ export function formatSearchBench(result: SearchBenchResult): string {
   const lines = [
     `Patron search over ${result.patrons.toLocaleString("en")} patrons, ${result.queriesPerKind} queries per kind` +
       ` (target: p95 under ${TARGET_P95_MS} ms)`,
-    `  ${"kind".padEnd(14)}${"p50".padStart(10)}${"p95".padStart(10)}${"max".padStart(10)}${"p50/floor".padStart(11)}  found`,
+    `  ${"kind".padEnd(14)}${"p50".padStart(10)}${"p95".padStart(10)}${"max".padStart(10)}${"p50/floor".padStart(11)}  found  CPU per search (process + database)`,
   ];
-  for (const { kind, timing: t, found, queries } of result.kinds) {
+  for (const { kind, timing: t, found, queries, cpu } of result.kinds) {
     const verdict = t.p95 < TARGET_P95_MS ? "" : "  OVER TARGET";
+    const cpuText = `${cpu.node.toFixed(1)} + ${cpu.database == null ? "n/a" : cpu.database.toFixed(1)} ms`;
     lines.push(
-      `  ${kind.padEnd(14)}${ms(t.p50)}${ms(t.p95)}${ms(t.max)}${ratio(t.p50)}   ${found}/${queries}${verdict}`,
+      `  ${kind.padEnd(14)}${ms(t.p50)}${ms(t.p95)}${ms(t.max)}${ratio(t.p50)}   ${`${found}/${queries}`.padEnd(7)}${cpuText}${verdict}`,
     );
   }
   lines.push(
@@ -185,7 +210,7 @@ async function main() {
   const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const url = new URL(serverUrl);
   url.pathname = `/${option("database") ?? "rappel_bench"}`;
-  const db = createDbClient(url.toString(), 2);
+  const db = createDbClient(benchConnectionUrl(url), 2);
   try {
     const result = await benchSearch(db, {
       libraryCode: option("library"),

@@ -35,7 +35,8 @@ async function main() {
     if (data.status !== 0) throw new Error("npm run bench:data failed");
 
     const { createDbClient } = await import("../lib/db-client");
-    const db = createDbClient(benchUrl.toString(), 2);
+    const { benchConnectionUrl } = await import("./lib/cpu-meter");
+    const db = createDbClient(benchConnectionUrl(benchUrl), 2);
     try {
       if (selected("today")) {
         const { benchTodayFigures, formatTodayBench } = await import("./bench-today");

@@ -7,16 +7,22 @@ import { type BranchCalendar, createBranchCalendar } from "./branch-calendar";
 /** The app's client or a transaction: anything that reads with Prisma's query builder. */
 type Reader = Db | Prisma.TransactionClient;
 
-/** Every branch calendar of a library, by branch id, in two queries. */
+/**
+ * Every branch calendar of a library, by branch id, in two queries; in one when the caller
+ * has the library's branches already (the library settings hold them).
+ */
 export async function loadBranchCalendars(
   db: Reader,
   libraryId: number,
+  knownBranches?: { id: number; openWeekdays: number[] }[],
 ): Promise<Map<number, BranchCalendar>> {
   // One after the other: `db` may be a transaction, whose one connection runs one query at a time.
-  const branches = await db.branch.findMany({
-    where: { libraryId },
-    select: { id: true, openWeekdays: true },
-  });
+  const branches =
+    knownBranches ??
+    (await db.branch.findMany({
+      where: { libraryId },
+      select: { id: true, openWeekdays: true },
+    }));
   const closedDays = await db.branchClosedDay.findMany({
     where: { branch: { libraryId } },
     select: { branchId: true, date: true },

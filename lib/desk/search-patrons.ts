@@ -245,10 +245,6 @@ async function nameCandidates(
       AND ${column} LIKE ${`${prefix}%`})`;
   };
   const typoOf = (plain: string) => Prisma.sql`p."nameVariants" && rappel_name_word_variants(${plain})`;
-  const matches = tokens.map(
-    ({ plain }) =>
-      Prisma.sql`(${startsWith(last, plain)} OR ${startsWith(first, plain)} OR ${typoOf(plain)})`,
-  );
   const tierOf = tokens.map(
     ({ plain, folded }) => Prisma.sql`CASE
       WHEN ${plain} = ANY(string_to_array(${last} || ' ' || ${first}, ' ')) THEN 0
@@ -260,7 +256,7 @@ async function nameCandidates(
   // The NAME_WINDOW best patrons (by their tiers) among those matching `where`, with what
   // ranks them further: the tiers are computed once per row (OFFSET 0), the open loans and
   // flags only for the window.
-  const window = (where: Prisma.Sql) => db.$queryRaw<NameRow[]>`
+  const window = (where: Prisma.Sql) => Prisma.sql`
     SELECT w.id, w.tiers, w.words, rappel_name_fold(w.words) AS "foldedWords", w."homeBranchId",
            w."lastNameKey", w."firstNameKey",
            (w."emailStatus" = 'bounced'
@@ -287,7 +283,18 @@ async function nameCandidates(
       LIMIT ${NAME_WINDOW}
     ) w`;
 
-  const rows: NameRow[] = [];
+  // The better matches (exact and prefix), then, in the same statement and only when those
+  // do not fill the list, the variants and typos of patrons not found already: one round
+  // trip (the second part's condition is a one-time filter: it is not even started when
+  // the first part found enough).
+  const windowThenMore = (better: Prisma.Sql, more: Prisma.Sql) => db.$queryRaw<NameRow[]>`
+    WITH better AS MATERIALIZED (${window(better)})
+    SELECT * FROM better
+    UNION ALL
+    SELECT * FROM (${window(Prisma.sql`${more} AND p.id NOT IN (SELECT id FROM better)`)}) more
+    WHERE (SELECT count(*) FROM better) < ${limit}`;
+
+  let rows: NameRow[];
   if (tokens.length === 1) {
     const [{ plain, folded }] = tokens;
     // exact and prefix: the first NAME_WINDOW of each name key's btree range, in name order
@@ -296,32 +303,45 @@ async function nameCandidates(
       WHERE p."libraryId" = ${libraryId} AND ${startsWith(column, plain)}
       ORDER BY ${column}, p.id
       LIMIT ${NAME_WINDOW}`;
-    rows.push(...(await window(Prisma.sql`p.id IN ((${inRange(last)}) UNION (${inRange(first)}))`)));
-    // variants and typos only when exact and prefix matches do not fill the list
-    if (rows.length < limit) {
-      const seen = rows.map((row) => row.id);
-      rows.push(
-        ...(await window(Prisma.sql`p.id IN (
-          SELECT rappel_patrons_sharing_name_variants(${libraryId}, ARRAY[${folded}]::text[], ${NAME_WINDOW})
-          UNION
-          SELECT rappel_patrons_sharing_name_variants(${libraryId}, rappel_name_word_variants(${plain}), ${NAME_WINDOW}))
-          ${seen.length ? Prisma.sql`AND p.id <> ALL(${seen}::int[])` : Prisma.empty}`)),
-      );
-    }
+    rows = await windowThenMore(
+      Prisma.sql`p.id IN ((${inRange(last)}) UNION (${inRange(first)}))`,
+      Prisma.sql`p.id IN (
+        SELECT rappel_patrons_sharing_name_variants(${libraryId}, ARRAY[${folded}]::text[], ${NAME_WINDOW})
+        UNION
+        SELECT rappel_patrons_sharing_name_variants(${libraryId}, rappel_name_word_variants(${plain}), ${NAME_WINDOW}))`,
+    );
   } else {
-    // first by exact and prefix only (btree bitmaps the planner intersects), then, when
-    // those do not fill the list, with variants and typos as well
+    // First by exact and prefix only: each word's patrons from the two name keys' btrees
+    // (ids from the index alone), intersected before any patron row is read; PostgreSQL
+    // would not intersect two bitmaps of the same indexes itself, and would read every
+    // "Matthias" to find the one Matthias Goossens.
     const byKeys = tokens.map(
       ({ plain }) => Prisma.sql`(${startsWith(last, plain)} OR ${startsWith(first, plain)})`,
     );
-    rows.push(...(await window(Prisma.join(byKeys, " AND "))));
-    if (rows.length < limit) {
-      const seen = rows.map((row) => row.id);
-      rows.push(
-        ...(await window(Prisma.sql`${Prisma.join(matches, " AND ")}
-          ${seen.length ? Prisma.sql`AND p.id <> ALL(${seen}::int[])` : Prisma.empty}`)),
+    const idsByKeys = tokens.map(
+      ({ plain }) => Prisma.sql`(
+        SELECT p.id FROM "Patron" p WHERE p."libraryId" = ${libraryId} AND ${startsWith(last, plain)}
+        UNION ALL
+        SELECT p.id FROM "Patron" p WHERE p."libraryId" = ${libraryId} AND ${startsWith(first, plain)})`,
+    );
+    // Then every word matching by prefix or by variant, written out as one term per choice
+    // (all by prefix is the part before): each term is an intersection of indexes, and the
+    // words' variants meet inside the GIN index, so only patrons that match every word are
+    // read. Written as "(prefix OR variant) AND ...", PostgreSQL drives by one word and
+    // reads every patron of a common first name ("jana": 4,000 rows, 70 ms).
+    const terms = [];
+    for (let byPrefix = 0; byPrefix < (1 << tokens.length) - 1; byPrefix++) {
+      terms.push(
+        Prisma.join(
+          tokens.map(({ plain }, i) => (byPrefix & (1 << i) ? byKeys[i] : typoOf(plain))),
+          " AND ",
+        ),
       );
     }
+    rows = await windowThenMore(
+      Prisma.sql`p.id IN (${Prisma.join(idsByKeys, " INTERSECT ")})`,
+      Prisma.sql`(${Prisma.join(terms, ") OR (", "(", ")")})`,
+    );
   }
 
   const ranked = rows.flatMap((row) => {

@@ -181,7 +181,7 @@ async function computePlan(
 ): Promise<PlanResult> {
   // One after the other: `db` may be a transaction, whose one connection runs one query at a time.
   const settings = await loadLibrarySettings(db, libraryId);
-  const calendars = await loadBranchCalendars(db, libraryId);
+  const calendars = await loadBranchCalendars(db, libraryId, settings.branches);
   const inputs = buildPlanInputs(settings, calendars, date);
   const rows =
     inputs.bounds.length === 0
@@ -205,6 +205,18 @@ const WORK_MEM = "128MB";
  * for a caller's transaction that goes on.
  */
 async function selectNotices(db: Client, query: Prisma.Sql): Promise<NoticeRow[]> {
+  if ("$transaction" in db) {
+    // a transaction of its own: the local settings end with it, nothing to put back
+    return db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT set_config('max_parallel_workers_per_gather', '0', true),
+                                  set_config('jit', 'off', true), set_config('work_mem', ${WORK_MEM}, true)`;
+        return tx.$queryRaw<NoticeRow[]>(query);
+      },
+      { maxWait: 60_000, timeout: 600_000 },
+    );
+  }
+  // the caller's transaction goes on after the plan: its settings are put back
   const run = async (tx: Client) => {
     const [previous] = await tx.$queryRaw<{ workers: string; jit: string; memory: string }[]>`
       SELECT current_setting('max_parallel_workers_per_gather') AS workers, current_setting('jit') AS jit,
@@ -216,7 +228,7 @@ async function selectNotices(db: Client, query: Prisma.Sql): Promise<NoticeRow[]
                               set_config('jit', ${previous.jit}, true), set_config('work_mem', ${previous.memory}, true)`;
     return rows;
   };
-  return "$transaction" in db ? db.$transaction(run, { maxWait: 60_000, timeout: 600_000 }) : run(db);
+  return run(db);
 }
 
 /** A chosen stage and channel as one number: bounds row * PICK + decision-table entry. */
@@ -264,8 +276,12 @@ export function dueNoticesQuery(
   const decision = (row: Prisma.Sql, stageChannel: Prisma.Sql) =>
     Prisma.sql`((${rows.profile})[${row}] - 1) * ${DECISION_STRIDES.profile} + l.person
         + array_position(${PATRON_STAGE_CHANNELS}::text[], coalesce(${stageChannel}::text, ''))`;
-  const channelOf = (decisionIndex: Prisma.Sql) =>
-    Prisma.sql`(${inputs.decisionChannels}::text[])[${decisionIndex}]`;
+  // Whether the decision table's entry gives a notice (the channel itself is read in TS): one
+  // text parameter cast to boolean[], whose elements PostgreSQL finds by position, where a
+  // text[] is walked element by element on every lookup (and is four times the size to send).
+  const givesNotice = Prisma.sql`${`{${inputs.decisionChannels.map((channel) => (channel == null ? "f" : "t")).join(",")}}`}::boolean[]`;
+  const hasChannel = (decisionIndex: Prisma.Sql) =>
+    Prisma.sql`coalesce((${givesNotice})[${decisionIndex}], false)`;
   return Prisma.sql`
     WITH history AS MATERIALIZED (
       -- the last notice of each open loan's cycle: its position (and notice) by one max() over
@@ -304,11 +320,21 @@ export function dueNoticesQuery(
       WHERE l."libraryId" = ${libraryId} AND l."returnedAt" IS NULL AND l."dueDate" <= ${inputs.maxReachDue}::date
       OFFSET 0 -- a fence: each row's stage is computed once, not again wherever it is used
     ),
-    come AS (
+    due AS MATERIALIZED (
       -- only loans whose stage has come, or whose patron switched a stage off (that one is
-      -- stepped over whether it has come or not); with the patron's facts, the same for every
-      -- stage, and the patron's own setting for this stage
-      SELECT l.*, ${hasCome(Prisma.sql`l.row`)} AS "hasCome", pss.enabled, pss.channel,
+      -- stepped over whether it has come or not)
+      SELECT l.*, ${hasCome(Prisma.sql`l.row`)} AS "hasCome"
+      FROM next_stage l
+      WHERE l.row IS NOT NULL
+        AND (${hasCome(Prisma.sql`l.row`)}
+             OR l."patronId" IN (SELECT "patronId" FROM patron_stages WHERE enabled = false))
+    ),
+    facts AS MATERIALIZED (
+      -- the facts of these loans' patrons that choose a channel, the same for every stage,
+      -- encoded as the decision table's person part: read by id from Patron_noticeFacts_idx
+      -- (index only, sorted ids), so a day that needs a few thousand patrons reads a few
+      -- thousand, and a catch-up day hashes one small row per patron, not the wide rows
+      SELECT p.id,
              coalesce(p."noticesPausedUntil" >= ${date}::date, false)::int * ${DECISION_STRIDES.paused}
                + p."preDueOptIn"::int * ${DECISION_STRIDES.optedIn}
                + (array_position(${EMAIL_PROBLEMS}::text[], CASE
@@ -317,12 +343,15 @@ export function dueNoticesQuery(
                     ELSE '' END) - 1) * ${DECISION_STRIDES.problem}
                + (array_position(${PREFERENCES}::text[], coalesce(p."channelPreference"::text, '')) - 1)
                  * ${DECISION_STRIDES.preference} AS person
-      FROM next_stage l
-      JOIN "Patron" p ON p.id = l."patronId"
+      FROM "Patron" p
+      WHERE p.id = ANY (ARRAY(SELECT DISTINCT "patronId" FROM due))
+    ),
+    come AS (
+      -- with the patron's facts and the patron's own setting for this stage
+      SELECT l.*, pss.enabled, pss.channel, f.person
+      FROM due l
+      JOIN facts f ON f.id = l."patronId"
       LEFT JOIN patron_stages pss ON pss."patronId" = l."patronId" AND pss."stageId" = (${rows.stageId})[l.row]
-      WHERE l.row IS NOT NULL
-        AND (${hasCome(Prisma.sql`l.row`)}
-             OR l."patronId" IN (SELECT "patronId" FROM patron_stages WHERE enabled = false))
       OFFSET 0
     ),
     decided AS (
@@ -332,22 +361,23 @@ export function dueNoticesQuery(
     ),
     chosen AS (
       SELECT l.id, l."itemId", l."patronId", l."dueDate",
-             CASE WHEN l."hasCome" AND l.enabled IS DISTINCT FROM false AND ${channelOf(Prisma.sql`l.decision`)} IS NOT NULL
+             CASE WHEN l."hasCome" AND l.enabled IS DISTINCT FROM false AND ${hasChannel(Prisma.sql`l.decision`)}
                   THEN l.row::bigint * ${PICK} + l.decision
                   -- the stage gives this patron nothing (switched off for them, or come without
                   -- a channel): step over it to the next stage not switched off for them whose
                   -- date has not come or that gives them a notice; it goes if it has come (a
                   -- subquery run only for these few loans)
-                  WHEN l.enabled IS NOT DISTINCT FROM false OR l."hasCome" THEN (
+                  -- before its due date a loan can only come to reminders: most loans stop
+                  -- here, without starting the subquery
+                  WHEN (l.enabled IS NOT DISTINCT FROM false OR l."hasCome")
+                       AND (l."dueDate" < (${pastDueBefore})[l.number] OR (${inputs.earlyAfter}::boolean[])[l.row]) THEN (
                     SELECT CASE WHEN ${hasCome(Prisma.sql`r`)} THEN r::bigint * ${PICK} + x.decision END
                     FROM generate_series(l.row + 1, (${inputs.lastRow}::int[])[l.number]) r
                     LEFT JOIN patron_stages ps ON ps."patronId" = l."patronId" AND ps."stageId" = (${rows.stageId})[r]
                     CROSS JOIN LATERAL (SELECT ${decision(Prisma.sql`r`, Prisma.sql`ps.channel`)} AS decision) x
-                    -- before its due date a loan can only come to reminders: most loans stop here
-                    WHERE (l."dueDate" < (${pastDueBefore})[l.number] OR (${inputs.earlyAfter}::boolean[])[l.row])
-                      AND ps.enabled IS DISTINCT FROM false
+                    WHERE ps.enabled IS DISTINCT FROM false
                       AND NOT ((${rows.preDue})[r] AND l."dueDate" < (${pastDueBefore})[l.number])
-                      AND (NOT ${hasCome(Prisma.sql`r`)} OR ${channelOf(Prisma.sql`x.decision`)} IS NOT NULL)
+                      AND (NOT ${hasCome(Prisma.sql`r`)} OR ${hasChannel(Prisma.sql`x.decision`)})
                     ORDER BY r
                     LIMIT 1)
              END AS pick
@@ -367,7 +397,9 @@ export function dueNoticesQuery(
                 THEN to_char(p."emailStatusAt" AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') END AS since,
            p.language, p."cardNumber", p."firstName", p."lastName"
     FROM grouped g
-    JOIN "Patron" p ON p.id = g."patronId"`;
+    -- only the patrons that get a notice, by their sorted ids: as with facts above
+    JOIN (SELECT * FROM "Patron" p WHERE p.id = ANY (ARRAY(SELECT DISTINCT "patronId" FROM grouped))) p
+      ON p.id = g."patronId"`;
 }
 
 function toNotices(
@@ -492,15 +524,18 @@ const ZERO = 48;
 function loanSetDigest(loans: RowLoan[]): string {
   let a = 0x811c9dc5;
   let b = 0x9e3779b9;
-  const mix = (value: number) => {
-    a = Math.imul(a ^ value, 0x01000193);
-    b = Math.imul(b ^ value, 0x5bd1e995);
-    b ^= b >>> 15;
-  };
   for (const loan of loans) {
-    mix(loan.loanId);
-    mix(loan.itemId);
-    mix(loan.days);
+    // the loan, its item and its due date, each mixed into both hashes (written out: no
+    // closure per notice)
+    a = Math.imul(a ^ loan.loanId, 0x01000193);
+    b = Math.imul(b ^ loan.loanId, 0x5bd1e995);
+    b ^= b >>> 15;
+    a = Math.imul(a ^ loan.itemId, 0x01000193);
+    b = Math.imul(b ^ loan.itemId, 0x5bd1e995);
+    b ^= b >>> 15;
+    a = Math.imul(a ^ loan.days, 0x01000193);
+    b = Math.imul(b ^ loan.days, 0x5bd1e995);
+    b ^= b >>> 15;
   }
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
