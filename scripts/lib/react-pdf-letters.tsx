@@ -19,28 +19,13 @@ import {
   View,
 } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
+import { C, type LetterView } from "@/lib/letters/letter-pdf";
 import { qrModules } from "@/lib/letters/link-qr-code";
 import type { LetterRenderInput } from "@/lib/letters/render-letters";
 import { DEFAULT_WINDOW, type WindowPosition } from "@/lib/letters/window-position";
 import { fallbackNoteText } from "@/lib/rendering/fallback-note";
-import type { NoticeItemView, NoticeView } from "@/lib/rendering/notice-view";
+import type { NoticeItemView } from "@/lib/rendering/notice-view";
 import { buildNoticeView } from "@/lib/rendering/notice-view";
-
-const C = {
-  text: "#1d2433",
-  muted: "#525c6b",
-  border: "#c9cfd6",
-  brand: "#1f5aa6",
-  late: "#b42318",
-  note: "#eef4fb",
-};
-
-/** What one letter shows; built from the same NoticeView as the email. */
-export type LetterView = NoticeView & {
-  fallback: { email: string | null } | null;
-  /** a reprint of a letter printed before: the date it was first printed, formatted */
-  copyOf?: { printedOn: string } | null;
-};
 
 let logoCache: Buffer | null | undefined;
 function defaultLogo(): Buffer | null {
