@@ -108,9 +108,19 @@ export function use(doc: PDFDocument, style: TextStyle) {
 
 /** The height `text` takes in `style` (all its lines, their line height included). */
 export function measure(doc: PDFDocument, text: string, style: TextStyle): number {
+  // a batch measures the same labels, dates and statuses letter after letter
+  const key = `${style.bold ? 1 : 0}|${style.size}|${style.lineHeight}|${style.width}|${style.characterSpacing}|${text}`;
+  const known = heights.get(key);
+  if (known !== undefined) return known;
   const { options } = use(doc, style);
-  return doc.heightOfString(text, options);
+  const height = doc.heightOfString(text, options);
+  if (heights.size >= 20_000) heights.clear();
+  heights.set(key, height);
+  return height;
 }
+
+/** Heights of measured texts: they depend on the font files only, which are the same for every document. */
+const heights = new Map<string, number>();
 
 /** Draws `text` with its top at `y`, the extra line height split above and below; returns its height. */
 export function write(doc: PDFDocument, text: string, x: number, y: number, style: TextStyle): number {
