@@ -39,6 +39,9 @@ declare module "pdfkit" {
     rect(x: number, y: number, width: number, height: number): this;
     stroke(color?: string): this;
     fill(color?: string): this;
+    save(): this;
+    restore(): this;
+    transform(a: number, b: number, c: number, d: number, e: number, f: number): this;
     openImage(src: Buffer | string): PDFImage;
     image(
       src: PDFImage | Buffer | string,

@@ -388,8 +388,10 @@ function drawRenewLink(doc: PDFDocument, flow: Flow, url: string, caption: strin
   const unit = size / (count + 8);
   const x0 = MARGIN.left + 4 * unit;
   const y0 = top + (height - size) / 2 + 4 * unit;
-  for (const run of runs) doc.rect(x0 + run.x * unit, y0 + run.y * unit, run.length * unit, unit);
-  doc.fill("#000000");
+  // drawn in module units (whole numbers: a short content stream, quick to write)
+  doc.save().transform(unit, 0, 0, unit, x0, y0);
+  for (const run of runs) doc.rect(run.x, run.y, run.length, 1);
+  doc.fill("#000000").restore();
   write(doc, caption, textX, top + (height - textHeight) / 2, style);
   flow.y = top + height;
 }
