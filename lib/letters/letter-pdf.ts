@@ -14,7 +14,7 @@ export type LetterView = NoticeView & {
   copyOf?: { printedOn: string } | null;
 };
 
-/** The letters' colours (text 4.5:1 and more on white). */
+/** The letters' colours; every text colour has a contrast of 4.5:1 or more on white. */
 export const C = {
   text: "#1d2433",
   muted: "#525c6b",
@@ -60,8 +60,8 @@ export function openLetterDocument(options: { title: string; language?: string }
 const MAX_CACHED_WORDS = 20_000;
 
 /**
- * pdfkit remembers how the font shaped every word it met (fontkit's OpenType layout, five
- * times the cost of the rest of a letter), for the life of the document. A batch meets new
+ * pdfkit remembers how the font shaped every word it met (fontkit's OpenType layout: without
+ * that memory a batch takes five times as long), for the life of the document. A batch meets new
  * words in every letter (names, streets, barcodes, links), so that memory would grow with the
  * batch: call this between letters to start afresh once it holds too many.
  */
