@@ -1,11 +1,10 @@
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import type { TextItem } from "pdfjs-dist/types/src/display/api";
 import { beforeEach, describe, expect, it } from "vitest";
 import { addDays, type LocalDate } from "@/lib/dates";
 import type { Patron } from "@/lib/generated/prisma/client";
 import { planNotices } from "@/lib/planning/plan-notices";
 import { createTestLibrary, type TestLibrary } from "@/lib/planning/test-fixtures";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { readPdf } from "@/test/read-pdf";
 import { createLetterBatch } from "./create-letter-batch";
 import { listPrintQueue } from "./list-print-queue";
 import { markBatchPosted } from "./mark-batch-posted";
@@ -18,23 +17,6 @@ const today: LocalDate = "2026-03-10";
 const baseUrl = "https://rappel.example.be";
 
 beforeEach(() => resetDatabase(db));
-
-type Page = { text: string; lines: { text: string; y: number }[] };
-
-async function readPdf(pdf: Buffer): Promise<Page[]> {
-  const document = await getDocument({ data: new Uint8Array(pdf), verbosity: 0, useSystemFonts: false })
-    .promise;
-  const pages: Page[] = [];
-  for (let n = 1; n <= document.numPages; n++) {
-    const content = await (await document.getPage(n)).getTextContent();
-    const lines = (content.items as TextItem[])
-      .filter((item) => item.str.trim() !== "")
-      .map((item) => ({ text: item.str, y: -item.transform[5] }));
-    pages.push({ lines, text: lines.map((line) => line.text).join("\n") });
-  }
-  await document.destroy();
-  return pages;
-}
 
 async function withAddress(t: TestLibrary, street: string, postalCode: string | null, city = "Tielt") {
   const patron = await t.patron({ email: null });

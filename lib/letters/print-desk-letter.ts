@@ -1,7 +1,7 @@
 import { DEFAULT_TIME_ZONE, type LocalDate, localToday } from "@/lib/dates";
 import type { Db, DbTx } from "@/lib/db-client";
 import { renderPlannedNotices, storedNoticeContent } from "@/lib/rendering/render-planned-notices";
-import { letterContentOf, letterItems } from "./queued-letters";
+import { allSettled, letterContentOf, letterItems, noticeNowSelect } from "./queued-letters";
 
 export type PrintDeskLetterResult =
   | {
@@ -55,37 +55,11 @@ export async function printDeskLetter(
       content: true,
       recipientEmail: true,
       letters: { select: { reason: true } },
-      patron: {
-        select: {
-          id: true,
-          firstName: true,
-          lastName: true,
-          cardNumber: true,
-          street: true,
-          postalCode: true,
-          city: true,
-          country: true,
-          email: true,
-        },
-      },
-      loans: {
-        orderBy: { loanId: "asc" },
-        select: {
-          dueDate: true,
-          loan: {
-            select: {
-              id: true,
-              dueDate: true,
-              returnedAt: true,
-              item: { select: { title: true, barcode: true } },
-            },
-          },
-        },
-      },
+      ...noticeNowSelect,
     },
   });
   const items = letterItems(full.loans);
-  if (items.length > 0 && items.every((item) => item.state !== "open")) {
+  if (items.length > 0 && allSettled(items)) {
     return { outdated: true, noticeId: notice.id, patronId: notice.patronId };
   }
   const stored = storedNoticeContent(full.content);

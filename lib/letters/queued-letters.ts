@@ -36,18 +36,12 @@ type PatronRow = {
   email: string | null;
 };
 
-const noticeSelect = {
-  id: true,
-  branchId: true,
-  channel: true,
-  channelReason: true,
-  channelReasonDetail: true,
-  feeCents: true,
-  planDate: true,
-  recipientEmail: true,
-  renderedAt: true,
-  content: true,
-  stage: { select: { key: true, labels: true, kind: true, position: true } },
+/**
+ * What a letter needs of its notice as things stand now: the patron's current name and
+ * address, and each of the notice's loans with what became of it since (returned, renewed).
+ * The print queue and the desk's "Print letter now" both read a notice through this.
+ */
+export const noticeNowSelect = {
   patron: {
     select: {
       id: true,
@@ -77,6 +71,21 @@ const noticeSelect = {
   },
 } as const;
 
+const noticeSelect = {
+  id: true,
+  branchId: true,
+  channel: true,
+  channelReason: true,
+  channelReasonDetail: true,
+  feeCents: true,
+  planDate: true,
+  recipientEmail: true,
+  renderedAt: true,
+  content: true,
+  stage: { select: { key: true, labels: true, kind: true, position: true } },
+  ...noticeNowSelect,
+} as const;
+
 /** Every item of a notice and what became of it since. */
 export function letterItems(
   loans: {
@@ -91,6 +100,11 @@ export function letterItems(
     dueDate: fromDbDate(dueDate),
     state: loan.returnedAt ? "returned" : loan.dueDate.getTime() > dueDate.getTime() ? "renewed" : "open",
   }));
+}
+
+/** Every item was returned or renewed past the notice's due date since: nothing is left to ask for. */
+export function allSettled(items: LetterItem[]): boolean {
+  return items.every((item) => item.state !== "open");
 }
 
 /** The loans of the library's letters still in the queue (not in a batch, not cancelled), with their notice. */
@@ -117,7 +131,7 @@ export async function loadQueuedLetters(
   return rows.map((row) => {
     const items = letterItems(row.notice.loans);
     const problems = addressProblems(row.notice.patron);
-    const state: QueuedLetterState = items.every((item) => item.state !== "open")
+    const state: QueuedLetterState = allSettled(items)
       ? "settled"
       : problems.length > 0
         ? "problem"

@@ -1,37 +1,11 @@
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import type { TextItem } from "pdfjs-dist/types/src/display/api";
 import { describe, expect, it } from "vitest";
 import { sampleNoticeInput } from "@/lib/rendering/sample-data";
+import { type PdfLine, readPdf } from "@/test/read-pdf";
 import { renderLetterPdf, renderLetters } from "./render-letters";
+import { streamLetters, streamToBuffer } from "./stream-letters";
 import { DEFAULT_WINDOW, WINDOW_PRESETS, type WindowPosition } from "./window-position";
 
-const PT_PER_MM = 72 / 25.4;
-const A4_HEIGHT_PT = 297 * PT_PER_MM;
-
-type Line = { text: string; xMm: number; yMm: number };
-type PdfPage = { text: string; lines: Line[] };
-
-/** The text of every page as pdf.js (Mozilla's PDF reader) extracts it, with positions in mm from the top-left. */
-async function readPdf(pdf: Buffer): Promise<PdfPage[]> {
-  const document = await getDocument({ data: new Uint8Array(pdf), verbosity: 0, useSystemFonts: false })
-    .promise;
-  const pages: PdfPage[] = [];
-  for (let n = 1; n <= document.numPages; n++) {
-    const content = await (await document.getPage(n)).getTextContent();
-    const lines = (content.items as TextItem[])
-      .filter((item) => item.str.trim() !== "")
-      .map((item) => ({
-        text: item.str,
-        xMm: item.transform[4] / PT_PER_MM,
-        yMm: (A4_HEIGHT_PT - item.transform[5]) / PT_PER_MM,
-      }));
-    pages.push({ lines, text: lines.map((line) => line.text).join("\n") });
-  }
-  await document.destroy();
-  return pages;
-}
-
-function expectInWindow(line: Line | undefined, window: WindowPosition) {
+function expectInWindow(line: PdfLine | undefined, window: WindowPosition) {
   expect(line).toBeDefined();
   if (!line) return;
   expect(line.xMm).toBeGreaterThanOrEqual(window.leftMm);
@@ -120,6 +94,75 @@ describe("renderLetters", () => {
     expect(pages[0].text).toContain(`Page 1 of ${pages.length}`);
     expect(pages.at(-1)?.text).toContain(`Page ${pages.length} of ${pages.length}`);
     expect(pages.map((page) => page.text).join("\n")).toContain("Leesboek deel 30");
+  });
+
+  it("prints Polish, Greek and Cyrillic names and the French narrow no-break space as text a reader can copy", async () => {
+    const base = sampleNoticeInput({ kind: "overdue", number: 2, language: "fr", patronIndex: 2 });
+    const names = ["Łukasz Żółć-Ścibor", "Νίκος Παπαδόπουλος", "Ольга Шевченко"];
+    const pages = await readPdf(
+      await renderLetters(
+        names.map((name, i) => {
+          const [firstName, lastName] = name.split(" ");
+          return { ...base, reference: `R-${i}`, patron: { ...base.patron, firstName, lastName } };
+        }),
+      ),
+    );
+    for (const [i, name] of names.entries()) {
+      const page = pages.find((p) => p.text.includes(`R-${i}`));
+      // the address line itself, inside the window: the font has every glyph and maps it back to Unicode
+      expectInWindow(
+        page?.lines.find((line) => line.text === name),
+        DEFAULT_WINDOW,
+      );
+    }
+    expect(pages[0].text).toMatch(/\d,\d\d\s€/);
+  });
+
+  it("embeds the letter font once for a whole batch, however many letters it holds", async () => {
+    const letters = Array.from({ length: 12 }, (_, i) => ({
+      ...sampleNoticeInput({ language: (["nl", "fr", "en"] as const)[i % 3], patronIndex: i }),
+      fallback: null,
+    }));
+    const pdf = (await renderLetters(letters)).toString("latin1");
+    // one embedded font program each for regular and bold (subset to the glyphs the letters use)
+    expect(pdf.match(/\/FontFile2/g)).toHaveLength(2);
+    expect(pdf.match(/\/Type \/Page\b/g)?.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it("streams a batch: the first letters' pages are out before the later letters are read", async () => {
+    let received = 0;
+    let receivedBeforeSecondGroup = -1;
+    const group = (from: number) =>
+      Array.from({ length: 5 }, (_, i) => ({
+        ...sampleNoticeInput({ patronIndex: from + i }),
+        fallback: null,
+      }));
+    const source = (async function* () {
+      yield group(0);
+      receivedBeforeSecondGroup = received;
+      yield group(5);
+    })();
+    const { stream, done } = streamLetters(source, { title: "Brieven", duplex: true });
+    stream.on("data", (chunk: Buffer) => {
+      received += chunk.length;
+    });
+    await new Promise((resolve) => stream.on("end", resolve));
+    const summary = await done;
+    expect(summary.letters).toBe(10);
+    // five letters of two pages or more each: far more than the file's header
+    expect(receivedBeforeSecondGroup).toBeGreaterThan(20_000);
+    expect(received).toBeGreaterThan(receivedBeforeSecondGroup);
+    expect(summary.pages % 2).toBe(0);
+    expect(summary.pagesPerLetter.every((pages) => pages >= 1)).toBe(true);
+  });
+
+  it("a stream whose letters cannot be drawn ends in an error, not in a PDF that looks whole", async () => {
+    const broken = { ...sampleNoticeInput(), baseUrl: "not a url", fallback: null };
+    const { stream, done } = streamLetters([[{ ...sampleNoticeInput(), fallback: null }, broken]], {
+      title: "Brieven",
+    });
+    await expect(streamToBuffer(stream)).rejects.toThrow(/absolute URL/);
+    await expect(done).rejects.toThrow(/absolute URL/);
   });
 
   it("refuses a window that does not fit the sheet", async () => {

@@ -1,9 +1,7 @@
-import { renderToBuffer } from "@react-pdf/renderer";
 import { buildNoticeView } from "@/lib/rendering/notice-view";
 import type { NoticeRenderInput } from "@/lib/rendering/types";
-import { letterFontFamily } from "./fonts";
-import { LettersDocument, type LetterView } from "./letter-document";
-import { DEFAULT_WINDOW, validateWindow, type WindowPosition } from "./window-position";
+import { streamLetters, streamToBuffer } from "./stream-letters";
+import type { WindowPosition } from "./window-position";
 
 export type LetterRenderInput = NoticeRenderInput & {
   /**
@@ -21,31 +19,25 @@ export type LetterRenderOptions = {
 };
 
 /**
- * One PDF for a batch of letters: every patron starts on a new A4 page, a long list of items
- * continues on the next page with the same footer. The registered marking is printed above
- * the address on registered-letter stages.
+ * A few letters as one PDF in memory (a preview, the desk's letter): the batch's layout and
+ * drawing (`streamLetters`), so a letter looks the same wherever it is printed. Every patron
+ * starts on a new A4 page; a long list of items continues on the next page with the same
+ * footer. Batches of many letters stream instead (`streamBatchPdf`).
  */
 export async function renderLetters(
   letters: LetterRenderInput[],
   options: LetterRenderOptions = {},
 ): Promise<Buffer> {
   if (letters.length === 0) throw new Error("No letters to render");
-  const window = options.window ?? DEFAULT_WINDOW;
-  const problems = validateWindow(window);
-  if (problems.length > 0) throw new Error(`Invalid envelope window: ${problems.join(" ")}`);
-  const views: LetterView[] = letters.map((letter) => ({
-    ...buildNoticeView(letter),
-    fallback: letter.fallback ?? null,
-  }));
-  const fontFamily = letterFontFamily();
-  return renderToBuffer(
-    <LettersDocument
-      letters={views}
-      window={window}
-      fontFamily={fontFamily}
-      title={options.title ?? views[0].subject}
-    />,
-  );
+  const { stream, done } = streamLetters([letters], {
+    window: options.window,
+    title: options.title ?? buildNoticeView(letters[0]).subject,
+    language: letters.every((letter) => letter.language === letters[0].language)
+      ? letters[0].language
+      : undefined,
+  });
+  const [pdf] = await Promise.all([streamToBuffer(stream), done]);
+  return pdf;
 }
 
 /** One letter as a PDF, e.g. for the preview page or printing at the desk. */

@@ -1,26 +1,31 @@
-import { readFileSync } from "node:fs";
+/**
+ * The letter renderer Rappel used until session 4 (react-pdf: a flexbox layout per letter),
+ * kept frozen for one purpose: `npm run bench -- --only letters` prints the ratio of the
+ * letter layout in lib/letters (pdfkit, drawn directly) against it, measured in the same run.
+ * Nothing in the product imports this file; change the letter in lib/letters/letter-pdf.ts.
+ */
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { Document, Image, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import {
+  Document,
+  Font,
+  Image,
+  Page,
+  Path,
+  renderToBuffer,
+  StyleSheet,
+  Svg,
+  Text,
+  View,
+} from "@react-pdf/renderer";
+import type { ReactNode } from "react";
+import { C, type LetterView } from "@/lib/letters/letter-pdf";
+import { qrModules } from "@/lib/letters/link-qr-code";
+import type { LetterRenderInput } from "@/lib/letters/render-letters";
+import { DEFAULT_WINDOW, type WindowPosition } from "@/lib/letters/window-position";
 import { fallbackNoteText } from "@/lib/rendering/fallback-note";
-import type { NoticeItemView, NoticeView } from "@/lib/rendering/notice-view";
-import { LinkQrCode } from "./link-qr-code";
-import type { WindowPosition } from "./window-position";
-
-const C = {
-  text: "#1d2433",
-  muted: "#525c6b",
-  border: "#c9cfd6",
-  brand: "#1f5aa6",
-  late: "#b42318",
-  note: "#eef4fb",
-};
-
-/** What one letter shows; built from the same NoticeView as the email. */
-export type LetterView = NoticeView & {
-  fallback: { email: string | null } | null;
-  /** a reprint of a letter printed before: the date it was first printed, formatted */
-  copyOf?: { printedOn: string } | null;
-};
+import type { NoticeItemView } from "@/lib/rendering/notice-view";
+import { buildNoticeView } from "@/lib/rendering/notice-view";
 
 let logoCache: Buffer | null | undefined;
 function defaultLogo(): Buffer | null {
@@ -357,5 +362,55 @@ export function LettersDocument({
         <LetterPages key={i} letter={letter} window={window} styles={styles} letterIndex={i} />
       ))}
     </Document>
+  );
+}
+
+function LinkQrCode(props: { url: string; sizePt: number; children: ReactNode }) {
+  const { count, runs } = qrModules(props.url);
+  const d = runs.map((run) => `M${run.x} ${run.y}h${run.length}v1h-${run.length}z`).join("");
+  const box = count + 8;
+  return (
+    <View wrap={false} style={{ flexDirection: "row", alignItems: "center", marginTop: 6 }}>
+      <Svg width={props.sizePt} height={props.sizePt} viewBox={`-4 -4 ${box} ${box}`}>
+        <Path d={d} fill="#000000" />
+      </Svg>
+      <View style={{ flex: 1, marginLeft: 6 }}>{props.children}</View>
+    </View>
+  );
+}
+
+const FONT_DIR = path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans");
+let family: string | undefined;
+export function letterFontFamily(): string {
+  if (family) return family;
+  const regular = path.join(FONT_DIR, "400Regular", "NotoSans_400Regular.ttf");
+  const bold = path.join(FONT_DIR, "700Bold", "NotoSans_700Bold.ttf");
+  family = existsSync(regular) && existsSync(bold) ? "Noto Sans" : "Helvetica";
+  if (family === "Noto Sans") {
+    Font.register({
+      family,
+      fonts: [
+        { src: regular, fontWeight: 400 },
+        { src: bold, fontWeight: 700 },
+      ],
+    });
+  }
+  Font.registerHyphenationCallback((word) => [word]);
+  return family;
+}
+
+/** The old path: every letter laid out by react-pdf into one PDF in memory. */
+export async function renderLettersWithReactPdf(letters: LetterRenderInput[]): Promise<Buffer> {
+  const views: LetterView[] = letters.map((letter) => ({
+    ...buildNoticeView(letter),
+    fallback: letter.fallback ?? null,
+  }));
+  return renderToBuffer(
+    <LettersDocument
+      letters={views}
+      window={DEFAULT_WINDOW}
+      fontFamily={letterFontFamily()}
+      title={views[0].subject}
+    />,
   );
 }
