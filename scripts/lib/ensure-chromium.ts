@@ -3,20 +3,35 @@ import { existsSync } from "node:fs";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/** pdftoppm (poppler-utils) renders the letters' PDF pages in the browser tests. */
+function hasPdftoppm(): boolean {
+  try {
+    execFileSync("pdftoppm", ["-v"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Playwright cannot download its own browsers here, so the browser tests drive Debian's
- * Chromium. A fresh machine has none: install it when we may (root with apt-get).
+ * Chromium; the letters' spec also needs pdftoppm. A fresh machine has neither: install them
+ * when we may (root with apt-get).
  */
 export function ensureChromium(): void {
-  if (existsSync(CHROMIUM)) return;
+  const missing = [
+    ...(existsSync(CHROMIUM) ? [] : ["chromium"]),
+    ...(hasPdftoppm() ? [] : ["poppler-utils"]),
+  ];
+  if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !existsSync("/usr/bin/apt-get")) {
     throw new Error(
-      `Chromium is missing at ${CHROMIUM}. Install it (Debian: sudo apt-get install -y chromium) or set CHROMIUM_PATH.`,
+      `Missing for the browser tests: ${missing.join(", ")}. Install (Debian: sudo apt-get install -y ${missing.join(" ")})${missing.includes("chromium") ? " or set CHROMIUM_PATH" : ""}.`,
     );
   }
-  console.log("Installing Debian's Chromium for the browser tests ...");
+  console.log(`Installing Debian's ${missing.join(" and ")} for the browser tests ...`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env });
+  execFileSync("apt-get", ["install", "-y", "-qq", ...missing], { stdio: "inherit", env });
 }
