@@ -138,7 +138,7 @@ export default async function SelfServiceSettingsPage({
           })}
         </p>
         <ScrollableTable label={tLimits("tableLabel")}>
-          <table className="w-full min-w-[44rem] text-left text-sm">
+          <table className="relative w-full min-w-[44rem] text-left text-sm">
             <caption className="sr-only">{tLimits("tableLabel")}</caption>
             <thead className="border-b border-line bg-canvas">
               <tr>
