@@ -175,7 +175,7 @@ test("postage is set in Settings (comma or point), refused with words when wrong
   await expect(ordinary).toHaveValue("1,95");
   await ordinary.fill("twee");
   await registered.fill("-9");
-  await page.getByRole("button", { name: "Porto opslaan" }).click();
+  await page.getByRole("button", { name: "Porto bewaren" }).click();
   await expect(page.locator("#letterPostage-error")).toContainText("Geef een bedrag in euro");
   await expect(page.locator("#registeredPostage-error")).toHaveText(
     /Geef een bedrag van €\s?0,00 tot €\s?50,00\./,
@@ -184,7 +184,7 @@ test("postage is set in Settings (comma or point), refused with words when wrong
 
   await ordinary.fill("2,10");
   await registered.fill("9.15");
-  await page.getByRole("button", { name: "Porto opslaan" }).click();
+  await page.getByRole("button", { name: "Porto bewaren" }).click();
   await expect(page.getByRole("status").filter({ hasText: "De porto is opgeslagen." })).toBeVisible();
   await shots(page, "postage-saved", "#postage-title");
   await page.goto("/letters");
