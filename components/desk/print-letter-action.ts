@@ -2,8 +2,8 @@
 
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { ActionError } from "@/lib/auth/action-error";
 import { staffAction } from "@/lib/auth/staff-action";
+import { DomainError } from "@/lib/errors/domain-error";
 import { printDeskLetter } from "@/lib/letters/print-desk-letter";
 import { libraryToday } from "@/lib/library/current-library";
 import { publicBaseUrl } from "@/lib/rendering/public-base-url";
@@ -34,8 +34,8 @@ export const printLetterAction = staffAction<
       baseUrl: await publicBaseUrl(),
       today: libraryToday(library),
     });
-    if (!result) throw new ActionError("noticeNotFound");
-    if (result.outdated) throw new ActionError((await getTranslations("letters.errors"))("outdated"));
+    if (!result) throw new DomainError("noticeNotFound");
+    if (result.outdated) throw new DomainError("nothingToPrint");
     await audit({
       action: "notice.letter.print",
       entityType: "Notice",

@@ -1,17 +1,13 @@
-/**
- * An expected refusal whose message the person at the form sees ("you cannot disable your own
- * account"). `message` is a key of messages/*.json "actionErrors" (translated by the action
- * wrapper), or plain text. Anything else thrown in an action is logged and shown as a generic
- * failure.
- */
-export class ActionError extends Error {
-  readonly field?: string;
-  readonly values?: Record<string, string | number>;
+import { DomainError, type ErrorCode, type ErrorValues } from "@/lib/errors/domain-error";
 
-  constructor(message: string, options: { field?: string; values?: Record<string, string | number> } = {}) {
-    super(message);
+/**
+ * @deprecated Throw `DomainError` (lib/errors/domain-error.ts): a code of messages/*.json
+ * "errors", translated in one place. Kept so that code written against the old name still
+ * compiles; a message that is not a code is shown as it is.
+ */
+export class ActionError extends DomainError {
+  constructor(message: string, options: { field?: string; values?: ErrorValues } = {}) {
+    super(message as ErrorCode, options);
     this.name = "ActionError";
-    this.field = options.field;
-    this.values = options.values;
   }
 }

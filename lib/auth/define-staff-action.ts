@@ -2,6 +2,9 @@ import "server-only";
 import type { z } from "zod";
 import { type AuditChange, recordAudit, staffActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db-client";
+import { DomainError } from "@/lib/errors/domain-error";
+import { problemsToState, problemText, type Translate, zodProblems } from "@/lib/errors/error-text";
+import { formTextProblems } from "@/lib/errors/text-check";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { StaffLibrary } from "@/lib/library/current-library";
 import { ActionError } from "./action-error";
@@ -9,11 +12,14 @@ import type { ActionState, FieldErrors } from "./action-state";
 import type { StaffSession, StaffWithLibrary } from "./load-staff-session";
 import { roleAtLeast, type StaffRole } from "./roles";
 
+export type { Translate };
+
 /**
- * A refusal about several fields at once (every problem of a form, not just the first): the
- * messages are already in the reader's language, per input name. Shown like a zod failure.
+ * @deprecated Throw `DomainError.all(problems)` (lib/errors): codes, translated in one place.
+ * Kept while app/(staff)/settings still words its own problems: messages already in the
+ * reader's language, per input name, shown like a zod failure.
  */
-export class ActionFieldErrors extends ActionError {
+export class ActionFieldErrors extends Error {
   readonly fieldErrors: FieldErrors;
 
   constructor(fieldErrors: FieldErrors) {
@@ -32,9 +38,6 @@ class RolledBack {
 export type StaffTx = Parameters<
   Extract<Parameters<Db["$transaction"]>[0], (...args: never[]) => unknown>
 >[0];
-
-/** Looks a message up by its full key ("actions.forbidden"); undefined when there is none. */
-export type Translate = (key: string, values?: Record<string, string | number>) => string | undefined;
 
 export type StaffActionDeps = {
   db: Db;
@@ -140,9 +143,14 @@ export function createStaffActionFactory(getDeps: () => StaffActionDeps | Promis
     return async (_previous, formData) => {
       const deps = await getDeps();
       const translate = await deps.translate();
-      const say = (key: string) => translate(`actions.${key}`) ?? key;
+      const say = (code: "signedOut" | "mustChangePassword" | "forbidden" | "chooseLibrary" | "failed") =>
+        problemText(translate, { code });
       const fail = (message: string, fieldErrors?: FieldErrors): ActionState<TExtra> =>
         ({ ok: false, message, fieldErrors }) as ActionState<TExtra>;
+      const refuse = (problems: DomainError["problems"]): ActionState<TExtra> => {
+        const { message, fieldErrors } = problemsToState(translate, problems);
+        return fail(message, fieldErrors);
+      };
 
       const staff = await deps.getSession();
       if (!staff) return fail(say("signedOut"));
@@ -152,16 +160,13 @@ export function createStaffActionFactory(getDeps: () => StaffActionDeps | Promis
       const library = staff.library;
       if (!library) return fail(say("chooseLibrary"));
 
-      const parsed = config.schema.safeParse(formData instanceof FormData ? formDataToObject(formData) : {});
-      if (!parsed.success) {
-        const fieldErrors: FieldErrors = {};
-        for (const issue of parsed.error.issues) {
-          const field = String(issue.path[0] ?? "form");
-          const message = translate(`validation.${issue.message}`) ?? say("invalidValue");
-          fieldErrors[field] = [...(fieldErrors[field] ?? []), message];
-        }
-        return fail(say("checkFields"), fieldErrors);
-      }
+      // Text PostgreSQL cannot store (a NUL byte) or nobody typed is refused at its field here,
+      // before any schema or query sees it: a clear message instead of a failed query.
+      const fields = formData instanceof FormData ? formDataToObject(formData) : {};
+      const textProblems = formTextProblems(fields);
+      if (textProblems.length > 0) return refuse(textProblems);
+      const parsed = config.schema.safeParse(fields);
+      if (!parsed.success) return refuse(zodProblems(parsed.error.issues));
       const input = parsed.data as z.infer<TSchema>;
 
       let result: TResult;
@@ -184,18 +189,24 @@ export function createStaffActionFactory(getDeps: () => StaffActionDeps | Promis
         );
       } catch (error) {
         if (error instanceof RolledBack) return succeed(error.result as TResult);
-        // A refusal about one field is shown at that field; the form's message points there.
-        if (error instanceof ActionFieldErrors) return fail(say("checkFields"), error.fieldErrors);
-        if (error instanceof ActionError) {
-          const message = translate(`actionErrors.${error.message}`, error.values) ?? error.message;
-          return error.field ? fail(say("checkFields"), { [error.field]: [message] }) : fail(message);
-        }
+        if (error instanceof ActionFieldErrors)
+          return fail(problemText(translate, { code: "checkFields" }), error.fieldErrors);
+        // a legacy ActionError carrying words instead of a code: shown as it is
+        if (
+          error instanceof ActionError &&
+          translate(`errors.${error.code}`) === undefined &&
+          !error.problems[0].field
+        )
+          return fail(error.message);
+        // Each problem at its field, the others as the form's message.
+        if (error instanceof DomainError) return refuse(error.problems);
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-          const message = say("alreadyExists");
           const fields = uniqueFields(error, input as object);
-          return fields.length
-            ? fail(say("checkFields"), Object.fromEntries(fields.map((field) => [field, [message]])))
-            : fail(message);
+          return refuse(
+            fields.length
+              ? fields.map((field) => ({ code: "alreadyExists" as const, field }))
+              : [{ code: "alreadyExists" }],
+          );
         }
         console.error(`[action ${config.name}] failed: ${describeForLog(error)}`);
         return fail(say("failed"));

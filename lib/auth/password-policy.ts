@@ -14,7 +14,7 @@ export function passwordBytes(password: string): number {
   return new TextEncoder().encode(password).length;
 }
 
-/** A new password chosen by a staff member. Messages are keys of messages/*.json "validation". */
+/** A new password chosen by a staff member. Messages are keys of messages/*.json "errors" (lib/errors). */
 export const ZNewPassword = z
   .string()
   .min(MIN_PASSWORD_LENGTH, { error: "passwordTooShort" })

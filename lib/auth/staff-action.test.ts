@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { DomainError } from "@/lib/errors/domain-error";
 import { createStaffUser } from "@/lib/staff/create-staff-user";
 import nl from "@/messages/nl.json";
 import { resetDatabase, useTestDb } from "@/test/db";
 import { createTestStaff } from "@/test/test-staff";
-import { ActionError } from "./action-error";
 import { createStaffActionFactory, type Translate } from "./define-staff-action";
 import { loadStaffSession } from "./load-staff-session";
 
@@ -51,8 +51,14 @@ const renameLibrary = staffAction({
       select: { name: true },
     });
     await audit({ action: "library.rename", entityType: "Library", entityId: input.id, before, after });
-    if (input.name === "boom") throw new ActionError("lastAdmin");
+    if (input.name === "boom") throw new DomainError("lastAdmin");
     if (input.name === "crash") throw new Error("database on fire");
+    if (input.name === "several")
+      throw DomainError.all([
+        { code: "required", field: "name" },
+        { code: "textTooLong", field: "id", values: { max: 5 } },
+        { code: "lastAdmin" },
+      ]);
   },
   revalidate: ["/settings"],
 });
@@ -89,7 +95,7 @@ describe("staffAction", () => {
   it("a desk user calling a librarian action is refused and nothing changes", async () => {
     signedIn = desk;
     const result = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "Overgenomen" }));
-    expect(result).toEqual({ ok: false, message: nl.actions.forbidden, fieldErrors: undefined });
+    expect(result).toEqual({ ok: false, message: nl.errors.forbidden, fieldErrors: undefined });
     expect(run).not.toHaveBeenCalled();
     expect(await state()).toEqual({ name: "Bibliotheek Test", audits: 0 });
     expect(revalidated).toEqual([]);
@@ -119,7 +125,7 @@ describe("staffAction", () => {
     const second = await db.library.create({ data: { code: "two", name: "Tweede bib" } });
     signedIn = librarian; // no library of its own
     const refused = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "Overgenomen" }));
-    expect(refused).toEqual({ ok: false, message: nl.actions.chooseLibrary, fieldErrors: undefined });
+    expect(refused).toEqual({ ok: false, message: nl.errors.chooseLibrary, fieldErrors: undefined });
     expect(run).not.toHaveBeenCalled();
     expect(await state()).toEqual({ name: "Bibliotheek Test", audits: 0 });
 
@@ -131,7 +137,7 @@ describe("staffAction", () => {
 
   it("a signed-out call is refused and nothing changes", async () => {
     const result = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "Overgenomen" }));
-    expect(result.message).toBe(nl.actions.signedOut);
+    expect(result.message).toBe(nl.errors.signedOut);
     expect(await state()).toEqual({ name: "Bibliotheek Test", audits: 0 });
   });
 
@@ -139,7 +145,7 @@ describe("staffAction", () => {
     signedIn = librarian;
     await db.staffUser.update({ where: { id: librarian }, data: { disabledAt: new Date() } });
     const result = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "Overgenomen" }));
-    expect(result.message).toBe(nl.actions.signedOut);
+    expect(result.message).toBe(nl.errors.signedOut);
     expect(await state()).toEqual({ name: "Bibliotheek Test", audits: 0 });
   });
 
@@ -189,8 +195,8 @@ describe("staffAction", () => {
     const result = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "  " }));
     expect(result).toEqual({
       ok: false,
-      message: nl.actions.checkFields,
-      fieldErrors: { name: [nl.validation.required] },
+      message: nl.errors.checkFields,
+      fieldErrors: { name: [nl.errors.required] },
     });
     expect(run).not.toHaveBeenCalled();
   });
@@ -198,7 +204,7 @@ describe("staffAction", () => {
   it("a domain error shows its message and rolls back the change and the audit entry", async () => {
     signedIn = librarian;
     const result = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "boom" }));
-    expect(result).toMatchObject({ ok: false, message: nl.actionErrors.lastAdmin });
+    expect(result).toMatchObject({ ok: false, message: nl.errors.lastAdmin });
     expect(await state()).toEqual({ name: "Bibliotheek Test", audits: 0 });
   });
 
@@ -209,7 +215,7 @@ describe("staffAction", () => {
       { ok: false },
       form({ id: String(libraryId), name: "crash", password: "s3cret-typed" }),
     );
-    expect(result).toMatchObject({ ok: false, message: nl.actions.failed });
+    expect(result).toMatchObject({ ok: false, message: nl.errors.failed });
     expect(log).toHaveBeenCalledTimes(1);
     expect(String(log.mock.calls[0])).not.toContain("s3cret-typed");
     expect(await state()).toEqual({ name: "Bibliotheek Test", audits: 0 });
@@ -219,7 +225,7 @@ describe("staffAction", () => {
     signedIn = librarian;
     await db.staffUser.update({ where: { id: librarian }, data: { mustChangePassword: true } });
     const result = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "Bib Nieuw" }));
-    expect(result.message).toBe(nl.actions.mustChangePassword);
+    expect(result.message).toBe(nl.errors.mustChangePassword);
     expect(await state()).toEqual({ name: "Bibliotheek Test", audits: 0 });
   });
 
@@ -248,9 +254,40 @@ describe("staffAction", () => {
     const result = await createStaff({ ok: false }, form({ email: "desk@bib.be" }));
     expect(result).toEqual({
       ok: false,
-      message: nl.actions.checkFields,
-      fieldErrors: { email: [nl.actions.alreadyExists] },
+      message: nl.errors.checkFields,
+      fieldErrors: { email: [nl.errors.alreadyExists] },
     });
     expect(await db.staffUser.count()).toBe(3);
+  });
+
+  it("a NUL byte or another control character in any field is refused at that field before the schema or a query sees it", async () => {
+    signedIn = librarian;
+    // (half a surrogate pair never reaches an action: FormData turns it into U+FFFD)
+    for (const bad of ["Bib\u0000Nieuw", "\u0000", "Bib\u001bNieuw"]) {
+      const result = await renameLibrary(
+        { ok: false },
+        form({ id: String(libraryId), name: bad, other: "fine" }),
+      );
+      expect(result).toEqual({
+        ok: false,
+        message: nl.errors.checkFields,
+        fieldErrors: { name: [nl.errors.invalidText] },
+      });
+    }
+    // tabs, line breaks and whole emoji pairs are text
+    const ok = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "Bib\tNieuw\r\n😀" }));
+    expect(ok).toEqual({ ok: true });
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it("several problems come back at once, each at its field, the one without a field as the message", async () => {
+    signedIn = librarian;
+    const result = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "several" }));
+    expect(result).toEqual({
+      ok: false,
+      message: nl.errors.lastAdmin,
+      fieldErrors: { name: [nl.errors.required], id: [nl.errors.textTooLong] },
+    });
+    expect(await state()).toEqual({ name: "Bibliotheek Test", audits: 0 });
   });
 });

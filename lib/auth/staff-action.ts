@@ -1,8 +1,8 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
+import { getStaffTranslate } from "@/lib/errors/staff-error-text";
 import { createStaffActionFactory } from "./define-staff-action";
 import { getStaffSession } from "./get-staff-session";
 
@@ -19,17 +19,10 @@ export type { StaffAction, StaffActionContext, StaffTx } from "./define-staff-ac
  *     run: async ({ tx, input, audit }) => { ...; await audit({ action: "branch.rename", ... }) },
  *   });
  */
-export const staffAction = createStaffActionFactory(async () => {
-  const t = await getTranslations();
-  return {
-    db,
-    getSession: getStaffSession,
-    // Keys are built at run time ("validation.<zod message>"), hence the untyped look-up.
-    translate: async () => (key, values) => {
-      const typed = key as Parameters<typeof t>[0];
-      return t.has(typed) ? t(typed, values) : undefined;
-    },
-    revalidatePath: (path) => revalidatePath(path),
-    redirect: (path) => redirect(path),
-  };
-});
+export const staffAction = createStaffActionFactory(async () => ({
+  db,
+  getSession: getStaffSession,
+  translate: getStaffTranslate,
+  revalidatePath: (path) => revalidatePath(path),
+  redirect: (path) => redirect(path),
+}));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Form fields of the patron page's actions. Error messages are keys of messages/*.json "validation".
+// Form fields of the patron page's actions. Error messages are keys of messages/*.json "errors" (lib/errors).
 
 export const ZPatronId = z.coerce.number().int().positive();
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuditChange } from "@/lib/audit/record-audit";
-import { ActionError } from "@/lib/auth/action-error";
 import type { DbTx } from "@/lib/db-client";
+import { DomainError } from "@/lib/errors/domain-error";
 
 export type Audit = (change: AuditChange) => Promise<void>;
 
@@ -15,6 +15,6 @@ export type DeskActor = { staffId: number; libraryId: number };
 export async function lockPatron(tx: DbTx, actor: DeskActor, patronId: number) {
   await tx.$queryRaw`SELECT 1 FROM "Patron" WHERE "id" = ${patronId} AND "libraryId" = ${actor.libraryId} FOR UPDATE`;
   const patron = await tx.patron.findFirst({ where: { id: patronId, libraryId: actor.libraryId } });
-  if (!patron) throw new ActionError("desk.patronNotFound");
+  if (!patron) throw new DomainError("desk.patronNotFound");
   return patron;
 }

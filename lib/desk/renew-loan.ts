@@ -1,7 +1,7 @@
 import "server-only";
-import { ActionError } from "@/lib/auth/action-error";
 import { fromDbDate, type LocalDate, toDbDate } from "@/lib/dates";
 import type { DbTx } from "@/lib/db-client";
+import { DomainError } from "@/lib/errors/domain-error";
 import { recordForIls } from "@/lib/ils-outbox/record-for-ils";
 import { branchRenewalPolicy, type RenewalPolicy, renewalState } from "@/lib/loans/renewal-policy";
 import type { RenewLoanInput } from "./desk-input";
@@ -44,10 +44,10 @@ export async function renewLoan(
       },
     },
   });
-  if (!loan) throw new ActionError("desk.loanNotFound");
+  if (!loan) throw new DomainError("desk.loanNotFound");
   const dueDate = fromDbDate(loan.dueDate);
   if (dueDate !== input.seenDueDate || loan.renewalCount !== input.seenRenewalCount || loan.returnedAt)
-    throw new ActionError("desk.loanChanged");
+    throw new DomainError("desk.loanChanged");
   const state = renewalState(
     {
       dueDate,
@@ -59,7 +59,7 @@ export async function renewLoan(
     today,
     policy ?? branchRenewalPolicy(loan.branch),
   );
-  if (!state.renewable) throw new ActionError(`desk.notRenewable.${state.reason}`);
+  if (!state.renewable) throw new DomainError(`desk.notRenewable.${state.reason}`);
   await tx.loan.update({
     where: { id: loan.id },
     data: { dueDate: toDbDate(state.newDueDate), renewalCount: loan.renewalCount + 1 },

@@ -20,7 +20,7 @@ export const DEFAULT_BOUNCE_POLICY: BouncePolicy = {
   silentFallbackHours: 48,
 };
 
-/** Form fields; messages are keys of messages/*.json "validation". */
+/** Form fields; messages are keys of messages/*.json "errors" (lib/errors). */
 const whole = (min: number, max: number) =>
   z.coerce
     .number({ error: "invalidValue" })

@@ -1,6 +1,6 @@
 import type { AttemptFailure } from "@/lib/delivery/with-retry";
 
-/** What stopped a run, for the librarian: a key of sendRuns.errors and the provider's words. */
+/** What stopped a run, for the librarian: a code under errors.sending (messages/*.json) and the provider's words. */
 export type RunStop = {
   code: "api_key" | "quota" | "network" | "provider" | "rejected" | "sender";
   message: string;

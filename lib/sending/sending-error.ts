@@ -2,7 +2,7 @@
 export class SendingError extends Error {
   constructor(
     message: string,
-    /** a key in messages/*.json under sendRuns.errors, for the staff's language */
+    /** a code under "sending" in messages/*.json "errors" (lib/errors), for the staff's language */
     readonly code: string,
     readonly values: Record<string, string | number> = {},
   ) {

@@ -1,9 +1,9 @@
 import "server-only";
 import type { AuditChange } from "@/lib/audit/record-audit";
-import { ActionError } from "@/lib/auth/action-error";
 import { verifyOwnPassword } from "@/lib/auth/check-credentials";
 import type { StaffTx } from "@/lib/auth/define-staff-action";
 import { hashPassword } from "@/lib/auth/password";
+import { DomainError } from "@/lib/errors/domain-error";
 
 /**
  * A staff member replaces their password (a temporary one, or by choice). The session version
@@ -17,9 +17,9 @@ export async function changeOwnPassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<{ sessionVersion: number }> {
   if (!(await verifyOwnPassword(tx, staffId, input.currentPassword)))
-    throw new ActionError("wrongCurrentPassword", { field: "currentPassword" });
+    throw new DomainError("wrongCurrentPassword", { field: "currentPassword" });
   if (input.newPassword === input.currentPassword)
-    throw new ActionError("samePassword", { field: "newPassword" });
+    throw new DomainError("samePassword", { field: "newPassword" });
   const before = await tx.staffUser.findUniqueOrThrow({
     where: { id: staffId },
     select: { mustChangePassword: true },

@@ -1,8 +1,8 @@
 import type { AuditActor } from "@/lib/audit/record-audit";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { ActionError } from "@/lib/auth/action-error";
 import type { StaffTx } from "@/lib/auth/define-staff-action";
 import { hashPassword } from "@/lib/auth/password";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { NewStaff } from "./staff-input";
 import { STAFF_SNAPSHOT_SELECT, staffSnapshot } from "./staff-snapshot";
 
@@ -18,7 +18,7 @@ export async function createStaffUser(
   if (input.branchId !== null) {
     const branch = await tx.branch.findUnique({ where: { id: input.branchId }, select: { libraryId: true } });
     if (!branch || branch.libraryId !== input.libraryId)
-      throw new ActionError("unknownBranch", { field: "branchId" });
+      throw new DomainError("unknownBranch", { field: "branchId" });
   }
   const user = await tx.staffUser.create({
     data: {

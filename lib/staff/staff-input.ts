@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 
-// Form fields of a staff account. Error messages are keys of messages/*.json "validation".
+// Form fields of a staff account. Error messages are keys of messages/*.json "errors" (lib/errors).
 
 export const ZStaffName = z.string().trim().min(1, { error: "required" }).max(120, { error: "tooLong" });
 

@@ -1,8 +1,8 @@
 import "server-only";
 import type { AuditChange } from "@/lib/audit/record-audit";
-import { ActionError } from "@/lib/auth/action-error";
 import type { StaffTx } from "@/lib/auth/define-staff-action";
 import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { StaffProfile } from "./staff-input";
 import { STAFF_SNAPSHOT_SELECT, staffSnapshot } from "./staff-snapshot";
 
@@ -13,7 +13,7 @@ async function loadForUpdate(tx: StaffTx, libraryId: number, id: number) {
   // FOR UPDATE: two admins changing the same account, or the last two admins, one at a time.
   await tx.$queryRaw`SELECT 1 FROM "StaffUser" WHERE "id" = ${id} AND "libraryId" = ${libraryId} FOR UPDATE`;
   const user = await tx.staffUser.findFirst({ where: { id, libraryId }, select: STAFF_SNAPSHOT_SELECT });
-  if (!user) throw new ActionError("staffNotFound");
+  if (!user) throw new DomainError("staffNotFound");
   return user;
 }
 
@@ -30,7 +30,7 @@ async function assertAnotherActiveAdmin(tx: StaffTx, libraryId: number, exceptId
       OR: [{ libraryId }, { libraryId: null }],
     },
   });
-  if (others === 0) throw new ActionError("lastAdmin");
+  if (others === 0) throw new DomainError("lastAdmin");
 }
 
 /** Name, role and branch of an account. An admin cannot change their own role. */
@@ -44,7 +44,7 @@ export async function updateStaffUser(
 ) {
   const before = await loadForUpdate(tx, libraryId, id);
   if (profile.role !== before.role) {
-    if (id === actorId) throw new ActionError("ownRole", { field: "role" });
+    if (id === actorId) throw new DomainError("ownRole", { field: "role" });
     if (before.role === "admin") await assertAnotherActiveAdmin(tx, libraryId, id);
   }
   if (profile.branchId !== null) {
@@ -52,7 +52,7 @@ export async function updateStaffUser(
       where: { id: profile.branchId, libraryId },
       select: { libraryId: true },
     });
-    if (!branch) throw new ActionError("unknownBranch", { field: "branchId" });
+    if (!branch) throw new DomainError("unknownBranch", { field: "branchId" });
   }
   const after = await tx.staffUser.update({
     where: { id },
@@ -82,7 +82,7 @@ export async function setStaffDisabled(
   disabled: boolean,
 ) {
   const before = await loadForUpdate(tx, libraryId, id);
-  if (disabled && id === actorId) throw new ActionError("ownAccount");
+  if (disabled && id === actorId) throw new DomainError("ownAccount");
   if (disabled && before.role === "admin") await assertAnotherActiveAdmin(tx, libraryId, id);
   if (disabled === (before.disabledAt !== null)) return before;
   const after = await tx.staffUser.update({

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
+import type { ErrorCode } from "@/lib/errors/domain-error";
+import { staffKnownProblemText } from "@/lib/errors/staff-error-text";
 import { findRunNeedingAttention } from "@/lib/sending/load-run-progress";
-
-const ERROR_KEYS = ["api_key", "quota", "network", "provider", "rejected", "sender"] as const;
 
 /** At the top of Today: the last send run, when it stopped or has not finished yet. */
 export async function SendRunNotice({ libraryId, showLink }: { libraryId: number; showLink: boolean }) {
@@ -15,7 +15,9 @@ export async function SendRunNotice({ libraryId, showLink }: { libraryId: number
     getFormatter(),
   ]);
   const date = format.dateTime(run.planDate, { dateStyle: "long", timeZone: "UTC" });
-  const code = ERROR_KEYS.find((key) => key === run.errorCode);
+  const reason = run.errorCode
+    ? await staffKnownProblemText({ code: `sending.${run.errorCode}` as ErrorCode })
+    : null;
   const failed = run.status === "failed";
   return (
     <div
@@ -30,7 +32,7 @@ export async function SendRunNotice({ libraryId, showLink }: { libraryId: number
       <p className="font-semibold">
         {failed ? t("failed", { date }) : t("unfinished", { date, status: tRuns(`status.${run.status}`) })}
       </p>
-      {failed && code ? <p>{tRuns(`errors.${code}`)}</p> : null}
+      {failed && reason ? <p>{reason}</p> : null}
       {showLink ? (
         <Link href="/send-runs" className="font-medium underline">
           {t("open")}

@@ -2,9 +2,9 @@
 
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { ActionError } from "@/lib/auth/action-error";
 import { staffAction } from "@/lib/auth/staff-action";
 import { isLocalDate } from "@/lib/dates";
+import { DomainError } from "@/lib/errors/domain-error";
 import { createLetterBatch } from "@/lib/letters/create-letter-batch";
 import { markBatchPosted } from "@/lib/letters/mark-batch-posted";
 import { markBatchPrinted } from "@/lib/letters/mark-batch-printed";
@@ -43,8 +43,7 @@ export const createBatchAction = staffAction<typeof ZCreateBatch, CreateBatchRes
   transactionTimeoutMs: 120_000,
   revalidate: ["/letters"],
   async run({ tx, staff, library, input, audit }) {
-    const t = await getTranslations("letters.errors");
-    if (input.scope === "selected" && input.letterIds.length === 0) throw new ActionError(t("noLetters"));
+    if (input.scope === "selected" && input.letterIds.length === 0) throw new DomainError("noLetters");
     const totals: CreateBatchResult = { batches: [], letters: 0, dropped: 0, problems: 0, taken: 0 };
     for (const registered of [false, true]) {
       const result = await createLetterBatch(tx, {
@@ -109,7 +108,7 @@ export const markPrintedAction = staffAction({
   revalidate: ["/letters"],
   async run({ tx, library, input, audit }) {
     const result = await markBatchPrinted(tx, { libraryId: library.id, batchId: input.batchId });
-    if (!result.ok) throw new ActionError((await getTranslations("letters.errors"))(result.error));
+    if (!result.ok) throw new DomainError(`letters.${result.error}`);
     await audit({
       action: "letter-batch.print",
       entityType: "LetterBatch",
@@ -139,7 +138,7 @@ export const markPostedAction = staffAction({
       batchId: input.batchId,
       postedOn: input.postedOn,
     });
-    if (!result.ok) throw new ActionError((await getTranslations("letters.errors"))(result.error));
+    if (!result.ok) throw new DomainError(`letters.${result.error}`);
     await audit({
       action: "letter-batch.post",
       entityType: "LetterBatch",
@@ -171,10 +170,7 @@ export const setTrackingAction = staffAction({
       letterId: input.letterId,
       trackingNumber: input.trackingNumber,
     });
-    if (!result.ok) {
-      const t = await getTranslations("letters.errors");
-      throw new ActionError(t(result.error), { field: "trackingNumber" });
-    }
+    if (!result.ok) throw new DomainError(`letters.${result.error}`, { field: "trackingNumber" });
     await audit({
       action: "letter.tracking-number",
       entityType: "Letter",

@@ -2,9 +2,9 @@
 
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { ActionError } from "@/lib/auth/action-error";
 import { staffAction } from "@/lib/auth/staff-action";
 import { isLocalDate, type LocalDate } from "@/lib/dates";
+import { DomainError, type ErrorCode } from "@/lib/errors/domain-error";
 import { libraryToday } from "@/lib/library/current-library";
 import { publicBaseUrl } from "@/lib/rendering/public-base-url";
 import { pauseSendRun, resumeSendRun, sendNoticeAgain } from "@/lib/sending/change-send-run";
@@ -43,10 +43,7 @@ export const startSendRunAction = staffAction<
     try {
       checkSendingConfigured(settings);
     } catch (error) {
-      if (error instanceof SendingError) {
-        const t = await getTranslations("sendRuns.errors");
-        throw new ActionError(t(error.code as "no_sender"));
-      }
+      if (error instanceof SendingError) throw new DomainError(`sending.${error.code}` as ErrorCode);
       throw error;
     }
     const run = await startSendRun(tx, {
@@ -84,7 +81,7 @@ export const pauseSendRunAction = staffAction({
   revalidate: PATHS,
   run: async ({ tx, library, input, audit }) => {
     if (!(await pauseSendRun(tx, { libraryId: library.id, runId: input.runId })))
-      throw new ActionError("nothingChanged");
+      throw new DomainError("nothingChanged");
     await audit({ action: "send-run.pause", entityType: "SendRun", entityId: input.runId });
   },
   onSuccess: async () => ({ message: (await getTranslations("sendRuns"))("pausedMessage") }),
@@ -97,7 +94,7 @@ export const resumeSendRunAction = staffAction({
   revalidate: PATHS,
   run: async ({ tx, library, input, audit }) => {
     if (!(await resumeSendRun(tx, { libraryId: library.id, runId: input.runId })))
-      throw new ActionError("nothingChanged");
+      throw new DomainError("nothingChanged");
     await audit({ action: "send-run.resume", entityType: "SendRun", entityId: input.runId });
     return input.runId;
   },
@@ -120,7 +117,7 @@ export const sendNoticeAgainAction = staffAction({
       startedById: staff.id,
       baseUrl: await publicBaseUrl(),
     });
-    if (!run) throw new ActionError("nothingChanged");
+    if (!run) throw new DomainError("nothingChanged");
     await audit({
       action: "notice.send-again",
       entityType: "Notice",

@@ -182,9 +182,7 @@ export default async function SendRunsPage({ searchParams }: Props) {
                         {stageLabel((notice.stage.labels ?? {}) as StageLabels, locale, notice.stage.key)}
                       </td>
                       <td className={`${td} max-w-sm`}>
-                        {notice.failureReason
-                          ? t("errors.providerWords", { words: notice.failureReason })
-                          : "—"}
+                        {notice.failureReason ? t("providerWords", { words: notice.failureReason }) : "—"}
                       </td>
                       <td className={td}>
                         <SendAgainForm noticeId={notice.id} name={name} />

@@ -1,5 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ScrollableTable } from "@/components/scrollable-table";
+import type { ErrorCode } from "@/lib/errors/domain-error";
+import { knownProblemText } from "@/lib/errors/error-text";
+import { getStaffTranslate } from "@/lib/errors/staff-error-text";
 import type { listSendRuns } from "@/lib/sending/list-send-runs";
 
 const th = "px-3 py-2 font-semibold";
@@ -15,11 +18,11 @@ export async function RunHistory({ runs }: { runs: Run[] }) {
     const seconds = Math.max(0, Math.round((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000));
     return t("history.durationValue", { minutes: Math.floor(seconds / 60), seconds: seconds % 60 });
   };
-  const errorKeys = ["api_key", "quota", "network", "provider", "rejected", "sender"] as const;
-  const reason = (run: Run) => {
-    const code = errorKeys.find((key) => key === run.errorCode);
-    return code ? t(`errors.${code}`) : null;
-  };
+  const translate = await getStaffTranslate();
+  const reason = (run: Run) =>
+    run.errorCode
+      ? (knownProblemText(translate, { code: `sending.${run.errorCode}` as ErrorCode }) ?? null)
+      : null;
   return (
     <section aria-labelledby="run-history" className="flex flex-col gap-2">
       <h2 id="run-history" className="text-lg font-semibold">

@@ -2,7 +2,6 @@
 
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { ActionError } from "@/lib/auth/action-error";
 import type { ActionState, FieldErrors } from "@/lib/auth/action-state";
 import { getStaffSession } from "@/lib/auth/get-staff-session";
 import { roleAtLeast } from "@/lib/auth/roles";
@@ -10,6 +9,7 @@ import { type StaffTx, staffAction } from "@/lib/auth/staff-action";
 import { createResendClient } from "@/lib/delivery/create-resend-client";
 import { sendEmailBatch } from "@/lib/delivery/send-email-batch";
 import { env } from "@/lib/env";
+import { DomainError } from "@/lib/errors/domain-error";
 import { renderNotice } from "@/lib/rendering";
 import { validateWording, type WordingProblem } from "@/lib/templates";
 import { saveNoticeText } from "@/lib/templates/notice-text-store";
@@ -36,10 +36,10 @@ const ZWording = ZScope.extend({
 /** The stage and branch must be the request's library's: another library's ids change nothing. */
 async function assertScope(tx: StaffTx, libraryId: number, stageId: number, branchId: number | null) {
   const stage = await tx.noticeStage.findFirst({ where: { id: stageId, libraryId }, select: { id: true } });
-  if (!stage) throw new ActionError("nothingChanged");
+  if (!stage) throw new DomainError("nothingChanged");
   if (branchId !== null) {
     const branch = await tx.branch.findFirst({ where: { id: branchId, libraryId }, select: { id: true } });
-    if (!branch) throw new ActionError("nothingChanged");
+    if (!branch) throw new DomainError("nothingChanged");
   }
 }
 
@@ -131,8 +131,7 @@ export const sendTestEmailAction = staffAction<typeof ZScope, string, TestEmailS
   role: "librarian",
   schema: ZScope,
   async run({ tx, staff, library, input }) {
-    const t = await getTranslations("templates");
-    if (!env.RESEND_API_KEY) throw new ActionError(t("notConfigured"));
+    if (!env.RESEND_API_KEY) throw new DomainError("emailNotConfigured");
     await assertScope(tx, library.id, input.stage, typeof input.branch === "number" ? input.branch : null);
     const preview = await loadPreview(tx, library.id, {
       stage: String(input.stage),
@@ -140,7 +139,7 @@ export const sendTestEmailAction = staffAction<typeof ZScope, string, TestEmailS
       branch: input.branch === undefined ? "" : String(input.branch),
       card: input.card,
     });
-    if (!preview) throw new ActionError(t("noStages"));
+    if (!preview) throw new DomainError("noStages");
     const email = await renderNotice(preview.input);
     const [result] = await sendEmailBatch(
       createResendClient(),
@@ -156,7 +155,7 @@ export const sendTestEmailAction = staffAction<typeof ZScope, string, TestEmailS
       // one try: this runs inside the action's transaction, which must not wait long
       { idempotencyKey: `template-test:${staff.id}:${Date.now()}`, retry: { maxAttempts: 1 } },
     );
-    if (!result.ok) throw new ActionError(t("sendFailed", { reason: result.reason }));
+    if (!result.ok) throw new DomainError("testMailFailed", { values: { reason: result.reason } });
     return staff.email;
   },
   async onSuccess(to) {

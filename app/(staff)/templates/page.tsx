@@ -27,8 +27,9 @@ export default async function TemplatesPage({
 }) {
   const staff = await requireStaff("librarian");
   const { library } = staff;
-  const [t, locale, query, requestHeaders] = await Promise.all([
+  const [t, tErrors, locale, query, requestHeaders] = await Promise.all([
     getTranslations("templates"),
+    getTranslations("errors"),
     getLocale(),
     searchParams,
     headers(),
@@ -49,7 +50,7 @@ export default async function TemplatesPage({
     return (
       <div className="flex flex-col gap-4">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p>{t("noStages")}</p>
+        <p>{tErrors("noStages")}</p>
       </div>
     );
   }
@@ -222,7 +223,7 @@ export default async function TemplatesPage({
           <TestEmailForm scope={scope} email={staff.email} />
         ) : (
           <p role="status" className="rounded-md bg-amber-50 p-3 text-amber-900">
-            {t("notConfigured")}
+            {tErrors("emailNotConfigured")}
           </p>
         )}
       </section>

@@ -4,8 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
-import { ActionError } from "@/lib/auth/action-error";
 import { staffAction } from "@/lib/auth/staff-action";
+import { DomainError } from "@/lib/errors/domain-error";
 
 const PAGE = "/admin/api-tokens";
 
@@ -46,7 +46,7 @@ export const revokeApiTokenAction = staffAction({
   schema: ZRevoke,
   async run({ tx, library, input, audit }) {
     const revoked = await revokeApiToken(tx, { libraryId: library.id, tokenId: input.id });
-    if (!revoked) throw new ActionError((await getTranslations("apiTokens"))("notFound"));
+    if (!revoked) throw new DomainError("apiTokenNotFound");
     await audit({ action: "api-token.revoke", entityType: "ApiToken", entityId: input.id });
     return input.name;
   },

@@ -2,11 +2,11 @@
 
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { ActionError } from "@/lib/auth/action-error";
 import type { FieldErrors } from "@/lib/auth/action-state";
 import { ActionFieldErrors } from "@/lib/auth/define-staff-action";
 import { staffAction } from "@/lib/auth/staff-action";
 import { isLocalDate, type LocalDate, toDbDate } from "@/lib/dates";
+import { DomainError } from "@/lib/errors/domain-error";
 import { Channel, ChannelPreference, Language } from "@/lib/generated/prisma/enums";
 import { libraryToday } from "@/lib/library/current-library";
 import {
@@ -97,7 +97,7 @@ export const savePatronSettingsAction = staffAction({
       where: { id: input.patronId, libraryId: library.id },
       select: { id: true },
     });
-    if (!patron) throw new ActionError("nothingChanged");
+    if (!patron) throw new DomainError("nothingChanged");
     const common = {
       libraryId: library.id,
       patronId: patron.id,
