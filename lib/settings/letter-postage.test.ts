@@ -14,14 +14,11 @@ describe("saveLetterPostage", () => {
       saveLetterPostage(tx, { libraryId: t.library.id, letterPostage: "1,95", registeredPostage: "8.50" }),
     );
     expect(result).toEqual({
-      ok: true,
-      change: {
-        action: "library.postage",
-        entityType: "Library",
-        entityId: t.library.id,
-        before: { letterPostageCents: 0, registeredPostageCents: 0 },
-        after: { letterPostageCents: 195, registeredPostageCents: 850 },
-      },
+      action: "library.postage",
+      entityType: "Library",
+      entityId: t.library.id,
+      before: { letterPostageCents: 0, registeredPostageCents: 0 },
+      after: { letterPostageCents: 195, registeredPostageCents: 850 },
     });
     expect(await loadLetterPostage(db, t.library.id)).toEqual({
       letterPostageCents: 195,
@@ -35,21 +32,22 @@ describe("saveLetterPostage", () => {
 
   it("refuses both bad amounts at once and writes nothing", async () => {
     const t = await createTestLibrary(db);
-    const result = await db.$transaction((tx) =>
+    const result = db.$transaction((tx) =>
       saveLetterPostage(tx, { libraryId: t.library.id, letterPostage: "twee", registeredPostage: "-8,50" }),
     );
-    expect(result).toEqual({
-      ok: false,
+    await expect(result).rejects.toMatchObject({
       problems: [
-        { code: "invalidAmount", field: "letterPostage" },
-        { code: "amountOutOfRange", field: "registeredPostage", values: { min: 0, max: 50_00 } },
+        { code: "settings.invalidAmount", field: "letterPostage" },
+        { code: "settings.amountOutOfRange", field: "registeredPostage", values: { min: 0, max: 50 } },
       ],
     });
-    expect(
-      await db.$transaction((tx) =>
+    await expect(
+      db.$transaction((tx) =>
         saveLetterPostage(tx, { libraryId: t.library.id, letterPostage: "50,01", registeredPostage: "" }),
       ),
-    ).toMatchObject({ ok: false, problems: [{ code: "amountOutOfRange" }, { code: "invalidAmount" }] });
+    ).rejects.toMatchObject({
+      problems: [{ code: "settings.amountOutOfRange" }, { code: "settings.invalidAmount" }],
+    });
     expect(await loadLetterPostage(db, t.library.id)).toEqual({
       letterPostageCents: 0,
       registeredPostageCents: 0,

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db, DbTx } from "@/lib/db-client";
+import { type Problem, refuseIf } from "@/lib/errors/domain-error";
 import { parseEuroCents } from "./euro-amount";
-import type { SettingsProblem, SettingsResult } from "./settings-problem";
+import { parseEuroField, type SettingsChange } from "./settings-problem";
 
 /** What the post charges the library per letter (cents), recorded on each letter when it goes into a batch. */
 export type LetterPostage = { letterPostageCents: number; registeredPostageCents: number };
@@ -18,35 +19,29 @@ export async function loadLetterPostage(db: Db | DbTx, libraryId: number): Promi
 
 /**
  * Checks and saves the postage of an ordinary and a registered letter, typed in euros
- * ("1,95" or "1.95"); both problems at once. Letters already in a batch keep their rate.
+ * ("1,95" or "1.95"); refuses with both problems at once (a DomainError). Letters already in a batch keep their rate.
  */
 export async function saveLetterPostage(
   tx: DbTx,
   input: { libraryId: number; letterPostage: string; registeredPostage: string },
-): Promise<SettingsResult> {
-  const problems: SettingsProblem[] = [];
+): Promise<SettingsChange | null> {
+  const problems: Problem[] = [];
   const cents = (field: "letterPostage" | "registeredPostage"): number => {
-    const value = parseEuroCents(input[field]);
-    const [min, max] = POSTAGE_RANGE_CENTS;
-    if (value === null) problems.push({ code: "invalidAmount", field });
-    else if (value < min || value > max)
-      problems.push({ code: "amountOutOfRange", field, values: { min, max } });
-    return value ?? 0;
+    const parsed = parseEuroField(parseEuroCents(input[field]), field, POSTAGE_RANGE_CENTS);
+    if ("problem" in parsed) problems.push(parsed.problem);
+    return "value" in parsed ? parsed.value : 0;
   };
   const after: LetterPostage = {
     letterPostageCents: cents("letterPostage"),
     registeredPostageCents: cents("registeredPostage"),
   };
-  if (problems.length) return { ok: false, problems };
+  refuseIf(problems);
   const before = await loadLetterPostage(tx, input.libraryId);
   if (
     before.letterPostageCents === after.letterPostageCents &&
     before.registeredPostageCents === after.registeredPostageCents
   )
-    return { ok: true, change: null };
+    return null;
   await tx.library.update({ where: { id: input.libraryId }, data: after });
-  return {
-    ok: true,
-    change: { action: "library.postage", entityType: "Library", entityId: input.libraryId, before, after },
-  };
+  return { action: "library.postage", entityType: "Library", entityId: input.libraryId, before, after };
 }

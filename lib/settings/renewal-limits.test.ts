@@ -47,20 +47,24 @@ describe("checkRenewalLimits", () => {
       }),
     ).toEqual({
       problems: [
-        { code: "wholeNumberOutOfRange", field: "renewalMaxCount", values: { min: 0, max: 20 } },
-        { code: "wholeNumberOutOfRange", field: "renewalPeriodDays", values: { min: 1, max: 120 } },
-        { code: "wholeNumberOutOfRange", field: "renewalMaxOverdueDays", values: { min: 0, max: 365 } },
-        { code: "invalidAmount", field: "renewalMaxFees" },
+        { code: "settings.wholeNumberOutOfRange", field: "renewalMaxCount", values: { min: 0, max: 20 } },
+        { code: "settings.wholeNumberOutOfRange", field: "renewalPeriodDays", values: { min: 1, max: 120 } },
+        {
+          code: "settings.wholeNumberOutOfRange",
+          field: "renewalMaxOverdueDays",
+          values: { min: 0, max: 365 },
+        },
+        { code: "settings.invalidAmount", field: "renewalMaxFees" },
       ],
     });
     expect(checkRenewalLimits({ ...FORM, renewalMaxCount: "drie", renewalMaxFees: "1000,01" })).toEqual({
       problems: [
-        { code: "wholeNumberOutOfRange", field: "renewalMaxCount", values: { min: 0, max: 20 } },
-        { code: "amountOutOfRange", field: "renewalMaxFees", values: { min: 0, max: 1000_00 } },
+        { code: "settings.wholeNumberOutOfRange", field: "renewalMaxCount", values: { min: 0, max: 20 } },
+        { code: "settings.amountOutOfRange", field: "renewalMaxFees", values: { min: 0, max: 1000 } },
       ],
     });
     expect(checkRenewalLimits({ ...FORM, renewalMaxFees: "-1" })).toMatchObject({
-      problems: [{ code: "amountOutOfRange", field: "renewalMaxFees" }],
+      problems: [{ code: "settings.amountOutOfRange", field: "renewalMaxFees" }],
     });
   });
 });
@@ -77,18 +81,15 @@ describe("saveBranchRenewalLimits", () => {
       }),
     );
     expect(result).toEqual({
-      ok: true,
-      change: {
-        action: "branch.renewal-limits",
-        entityType: "Branch",
-        entityId: meulebeke.id,
-        before: { branchId: meulebeke.id, ...DEFAULT_RENEWAL_LIMITS },
-        after: {
-          branchId: meulebeke.id,
-          ...DEFAULT_RENEWAL_LIMITS,
-          renewalMaxCount: 1,
-          renewalMaxFeesCents: 250,
-        },
+      action: "branch.renewal-limits",
+      entityType: "Branch",
+      entityId: meulebeke.id,
+      before: { branchId: meulebeke.id, ...DEFAULT_RENEWAL_LIMITS },
+      after: {
+        branchId: meulebeke.id,
+        ...DEFAULT_RENEWAL_LIMITS,
+        renewalMaxCount: 1,
+        renewalMaxFeesCents: 250,
       },
     });
     const policies = await loadRenewalPolicies(db, { libraryId: t.library.id });
@@ -113,14 +114,17 @@ describe("saveBranchRenewalLimits", () => {
   it("refuses a branch of another library as unknown and changes nothing there", async () => {
     const t = await createTestLibrary(db);
     const other = await createTestLibrary(db, { code: "O" });
-    const result = await db.$transaction((tx) =>
+    const result = db.$transaction((tx) =>
       saveBranchRenewalLimits(tx, {
         libraryId: t.library.id,
         branchId: other.branch.id,
         form: { ...FORM, renewalMaxCount: "0" },
       }),
     );
-    expect(result).toEqual({ ok: false, problems: [{ code: "unknownBranch", field: "form" }] });
+    await expect(result).rejects.toMatchObject({
+      name: "DomainError",
+      problems: [{ code: "unknownBranch" }],
+    });
     const branch = await db.branch.findUniqueOrThrow({ where: { id: other.branch.id } });
     expect(branch.renewalMaxCount).toBe(3);
   });
@@ -131,10 +135,10 @@ describe("saveBranchRenewalLimits", () => {
       db.$transaction((tx) =>
         saveBranchRenewalLimits(tx, { libraryId: t.library.id, branchId: t.branch.id, form }),
       );
-    expect(await save({ ...FORM, renewalMaxCount: "1", renewalPeriodDays: "999" })).toMatchObject({
-      ok: false,
+    await expect(save({ ...FORM, renewalMaxCount: "1", renewalPeriodDays: "999" })).rejects.toMatchObject({
+      problems: [{ code: "settings.wholeNumberOutOfRange", field: "renewalPeriodDays" }],
     });
     expect((await db.branch.findUniqueOrThrow({ where: { id: t.branch.id } })).renewalMaxCount).toBe(3);
-    expect(await save(FORM)).toEqual({ ok: true, change: null });
+    expect(await save(FORM)).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Db, DbTx } from "@/lib/db-client";
+import { DomainError, type Problem } from "@/lib/errors/domain-error";
 import { DEFAULT_RENEWAL_POLICY } from "@/lib/loans/renewal-policy";
 import { parseEuroCents } from "./euro-amount";
-import { parseWholeNumber, type SettingsProblem, type SettingsResult } from "./settings-problem";
+import { parseEuroField, parseWholeNumber, type SettingsChange } from "./settings-problem";
 
 /**
  * A branch's renewal limits, as stored on the branch (`Branch.renewal*`) and read by the one
@@ -53,8 +54,8 @@ export type RenewalLimitsForm = {
 /** Every problem of the form at once, each at its field; or the values to store. */
 export function checkRenewalLimits(
   form: RenewalLimitsForm,
-): { values: RenewalLimits } | { problems: SettingsProblem[] } {
-  const problems: SettingsProblem[] = [];
+): { values: RenewalLimits } | { problems: Problem[] } {
+  const problems: Problem[] = [];
   const whole = (field: "renewalMaxCount" | "renewalPeriodDays" | "renewalMaxOverdueDays") => {
     const parsed = parseWholeNumber(form[field], field, RENEWAL_LIMIT_RANGES[field]);
     if ("problem" in parsed) problems.push(parsed.problem);
@@ -66,12 +67,13 @@ export function checkRenewalLimits(
     form.renewalMaxOverdueDays.trim() === "" ? null : whole("renewalMaxOverdueDays");
   let renewalMaxFeesCents: number | null = null;
   if (form.renewalMaxFees.trim() !== "") {
-    const cents = parseEuroCents(form.renewalMaxFees);
-    const [min, max] = RENEWAL_LIMIT_RANGES.renewalMaxFeesCents;
-    if (cents === null) problems.push({ code: "invalidAmount", field: "renewalMaxFees" });
-    else if (cents < min || cents > max)
-      problems.push({ code: "amountOutOfRange", field: "renewalMaxFees", values: { min, max } });
-    else renewalMaxFeesCents = cents;
+    const parsed = parseEuroField(
+      parseEuroCents(form.renewalMaxFees),
+      "renewalMaxFees",
+      RENEWAL_LIMIT_RANGES.renewalMaxFeesCents,
+    );
+    if ("problem" in parsed) problems.push(parsed.problem);
+    else renewalMaxFeesCents = parsed.value;
   }
   if (problems.length) return { problems };
   return { values: { renewalMaxCount, renewalPeriodDays, renewalMaxFeesCents, renewalMaxOverdueDays } };
@@ -95,33 +97,29 @@ export async function loadBranchRenewalLimits(
 }
 
 /**
- * Checks and saves one branch's renewal limits. A branch of another library is refused as
- * unknown (nothing written). From the next renewal on, the rule uses the new limits.
+ * Checks and saves one branch's renewal limits; refuses with every problem at once (a
+ * DomainError), and a branch of another library as unknown, writing nothing. From the next renewal on, the rule uses the new limits.
  */
 export async function saveBranchRenewalLimits(
   tx: DbTx,
   input: { libraryId: number; branchId: number; form: RenewalLimitsForm },
-): Promise<SettingsResult> {
+): Promise<SettingsChange | null> {
   const branch = await tx.branch.findFirst({
     where: { id: input.branchId, libraryId: input.libraryId },
     select: SELECT,
   });
-  if (!branch) return { ok: false, problems: [{ code: "unknownBranch", field: "form" }] };
+  if (!branch) throw new DomainError("unknownBranch");
   const checked = checkRenewalLimits(input.form);
-  if ("problems" in checked) return { ok: false, problems: checked.problems };
+  if ("problems" in checked) throw DomainError.all(checked.problems);
   const before = Object.fromEntries(RENEWAL_LIMIT_FIELDS.map((field) => [field, branch[field]]));
   const after = checked.values;
-  if (RENEWAL_LIMIT_FIELDS.every((field) => before[field] === after[field]))
-    return { ok: true, change: null };
+  if (RENEWAL_LIMIT_FIELDS.every((field) => before[field] === after[field])) return null;
   await tx.branch.update({ where: { id: branch.id }, data: after });
   return {
-    ok: true,
-    change: {
-      action: "branch.renewal-limits",
-      entityType: "Branch",
-      entityId: branch.id,
-      before: { branchId: branch.id, ...before },
-      after: { branchId: branch.id, ...after },
-    },
+    action: "branch.renewal-limits",
+    entityType: "Branch",
+    entityId: branch.id,
+    before: { branchId: branch.id, ...before },
+    after: { branchId: branch.id, ...after },
   };
 }

@@ -106,18 +106,12 @@ describe("saveStageSettings", () => {
     const t = await createTestLibrary(db);
     const other = await createTestLibrary(db, { code: "O" });
     const foreignStage = other.stage("overdue-1");
-    expect(
-      await save(t, { stageId: foreignStage.id, branchId: null, ...systemValues(other, "overdue-1") }),
-    ).toEqual({
-      ok: false,
-      problems: [{ field: "form", kind: "notFound" }],
-    });
-    expect(
-      await save(t, { stageId: t.stage("overdue-1").id, branchId: other.branch.id, feeCents: 1 }),
-    ).toEqual({
-      ok: false,
-      problems: [{ field: "form", kind: "notFound" }],
-    });
+    await expect(
+      save(t, { stageId: foreignStage.id, branchId: null, ...systemValues(other, "overdue-1") }),
+    ).rejects.toMatchObject({ name: "DomainError", problems: [{ code: "nothingChanged" }] });
+    await expect(
+      save(t, { stageId: t.stage("overdue-1").id, branchId: other.branch.id, feeCents: 1 }),
+    ).rejects.toMatchObject({ name: "DomainError", problems: [{ code: "nothingChanged" }] });
     expect(await db.branchStageSetting.count()).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { loadLibrarySettings } from "./load-settings";
 import type { SettingsChange } from "./settings-problem";
@@ -21,13 +22,13 @@ export type StageChangeInput = StageFieldValues & {
 
 /**
  * One refusal of a stage form, at the field it concerns ("form" when the rule broken is about
- * another stage or branch): a rule of `validateStageSettings`, a field the system level needs,
- * or a stage or branch this library does not have (nothing written).
+ * another stage or branch): a rule of `validateStageSettings` (its code and params, worded by
+ * the settings page with the stage and branch names) or a field the system level needs. A
+ * stage or branch this library does not have is refused with DomainError "nothingChanged".
  */
 export type StageFormProblem =
   | { field: string; kind: "issue"; issue: SettingsIssue }
-  | { field: string; kind: "required" }
-  | { field: "form"; kind: "notFound" };
+  | { field: string; kind: "required" };
 
 export type StageChangeResult =
   | { ok: true; change: SettingsChange | null }
@@ -108,7 +109,7 @@ export async function saveStageSettings(
   const settings = await loadLibrarySettings(tx, input.libraryId);
   const stage = settings.stages.find((s) => s.id === input.stageId);
   // another library's stage (or one that is gone): refused, nothing written
-  if (!stage) return { ok: false, problems: [{ field: "form", kind: "notFound" }] };
+  if (!stage) throw new DomainError("nothingChanged");
   const values: StageFieldValues = {};
   for (const field of STAGE_FIELDS) (values as Record<string, unknown>)[field] = input[field] ?? null;
   const validation = toValidationInput(settings);
@@ -137,7 +138,7 @@ export async function saveStageSettings(
 
   const branchId = input.branchId;
   const branch = settings.branches.find((b) => b.id === branchId);
-  if (!branch) return { ok: false, problems: [{ field: "form", kind: "notFound" }] };
+  if (!branch) throw new DomainError("nothingChanged");
   const existing = settings.branchOverrides.find((o) => o.stageId === stage.id && o.branchId === branchId);
   const others = (validation.branchOverrides ?? []).filter(
     (o) => !(o.stageId === stage.id && o.branchId === branchId),
@@ -183,7 +184,7 @@ export async function resetBranchStageField(
     settings.stages.some((s) => s.id === input.stageId) &&
     settings.branches.some((b) => b.id === input.branchId);
   // another library's stage or branch: refused, and said so (not "follows the system again")
-  if (!known) return { ok: false, problems: [{ field: "form", kind: "notFound" }] };
+  if (!known) throw new DomainError("nothingChanged");
   const existing = settings.branchOverrides.find(
     (o) => o.stageId === input.stageId && o.branchId === input.branchId,
   );

@@ -1,8 +1,9 @@
 import "server-only";
 import { addDays, type LocalDate } from "@/lib/dates";
 import type { Db, DbTx } from "@/lib/db-client";
+import { DomainError, type Problem } from "@/lib/errors/domain-error";
 import { signLink } from "@/lib/self-service/sign-link";
-import { parseWholeNumber, type SettingsProblem, type SettingsResult } from "./settings-problem";
+import { parseWholeNumber, type SettingsChange } from "./settings-problem";
 
 /**
  * The settings of the patrons' links (issue 14): where the links point and how long they
@@ -32,31 +33,31 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 export function checkPublicBaseUrl(
   text: string,
   options: { dashboardOrigin: string | null; sameAsDashboard: boolean },
-): { value: string | null } | { problem: SettingsProblem } {
+): { value: string | null } | { problem: Problem } {
   const field = "publicBaseUrl";
   const trimmed = text.trim();
   if (trimmed === "") return { value: null };
   if (trimmed.length > MAX_URL_LENGTH)
-    return { problem: { code: "urlTooLong", field, values: { max: MAX_URL_LENGTH } } };
+    return { problem: { code: "settings.urlTooLong", field, values: { max: MAX_URL_LENGTH } } };
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return { problem: { code: "invalidUrl", field } };
+    return { problem: { code: "settings.invalidUrl", field } };
   }
   const local = LOCAL_HOSTS.has(url.hostname);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && local)) {
     return url.protocol === "http:"
-      ? { problem: { code: "urlNotHttps", field } }
-      : { problem: { code: "invalidUrl", field } };
+      ? { problem: { code: "settings.urlNotHttps", field } }
+      : { problem: { code: "settings.invalidUrl", field } };
   }
-  if (url.username || url.password) return { problem: { code: "urlWithCredentials", field } };
+  if (url.username || url.password) return { problem: { code: "settings.urlWithCredentials", field } };
   if (url.pathname !== "/" || url.search || url.hash || trimmed.endsWith("?") || trimmed.endsWith("#"))
-    return { problem: { code: "urlWithPath", field, values: { origin: url.origin } } };
+    return { problem: { code: "settings.urlWithPath", field, values: { origin: url.origin } } };
   if (options.dashboardOrigin && !options.sameAsDashboard) {
     const dashboard = safeOrigin(options.dashboardOrigin);
     if (dashboard === url.origin)
-      return { problem: { code: "urlIsDashboard", field, values: { origin: url.origin } } };
+      return { problem: { code: "settings.urlIsDashboard", field, values: { origin: url.origin } } };
   }
   return { value: url.origin };
 }
@@ -94,8 +95,8 @@ export async function loadSelfServiceSettings(
 }
 
 /**
- * Checks and saves the public base URL and the link validity (every problem at once, nothing
- * written then). Links already sent keep the address and last day they were made with.
+ * Checks and saves the public base URL and the link validity; refuses with every problem at
+ * once (a DomainError), writing nothing. Null when nothing changed. Links already sent keep the address and last day they were made with.
  */
 export async function saveSelfServiceSettings(
   tx: DbTx,
@@ -107,27 +108,24 @@ export async function saveSelfServiceSettings(
     dashboardOrigin: string | null;
     sameAsDashboard: boolean;
   },
-): Promise<SettingsResult> {
-  const problems: SettingsProblem[] = [];
+): Promise<SettingsChange | null> {
+  const problems: Problem[] = [];
   const url = checkPublicBaseUrl(input.publicBaseUrl, input);
   if ("problem" in url) problems.push(url.problem);
   const days = parseWholeNumber(input.linkValidityDays, "linkValidityDays", LINK_VALIDITY_DAYS_RANGE);
   if ("problem" in days) problems.push(days.problem);
-  if ("problem" in url || "problem" in days) return { ok: false, problems };
+  if ("problem" in url || "problem" in days) throw DomainError.all(problems);
 
   const before = await loadSelfServiceSettings(tx, input.libraryId);
   const after: SelfServiceSettings = { publicBaseUrl: url.value, linkValidityDays: days.value };
   if (before.publicBaseUrl === after.publicBaseUrl && before.linkValidityDays === after.linkValidityDays)
-    return { ok: true, change: null };
+    return null;
   await tx.library.update({ where: { id: input.libraryId }, data: after });
   return {
-    ok: true,
-    change: {
-      action: "library.self-service",
-      entityType: "Library",
-      entityId: input.libraryId,
-      before,
-      after,
-    },
+    action: "library.self-service",
+    entityType: "Library",
+    entityId: input.libraryId,
+    before,
+    after,
   };
 }

@@ -18,15 +18,16 @@ describe("saveSendingSettings", () => {
     const t = await createTestLibrary(db);
     const result = await db.$transaction((tx) => saveSendingSettings(tx, t.library.id, GOOD));
     expect(result).toMatchObject({
-      ok: true,
-      change: { action: "library.sending-settings", before: { sendTime: "07:00" }, after: GOOD },
+      action: "library.sending-settings",
+      before: { sendTime: "07:00" },
+      after: GOOD,
     });
     expect(await loadSendingSettings(db, t.library.id)).toEqual(GOOD);
   });
 
   it("refuses a time that is no time and a sender Resend would refuse, both at once", async () => {
     const t = await createTestLibrary(db);
-    const result = await db.$transaction((tx) =>
+    const result = db.$transaction((tx) =>
       saveSendingSettings(tx, t.library.id, {
         ...GOOD,
         sendTime: "24:00",
@@ -34,12 +35,11 @@ describe("saveSendingSettings", () => {
         emailReplyTo: "a@b",
       }),
     );
-    expect(result).toEqual({
-      ok: false,
+    await expect(result).rejects.toMatchObject({
       problems: [
-        { code: "invalidTime", field: "sendTime" },
-        { code: "invalidSender", field: "emailFrom" },
-        { code: "invalidSender", field: "emailReplyTo" },
+        { code: "settings.invalidTime", field: "sendTime" },
+        { code: "settings.invalidSender", field: "emailFrom" },
+        { code: "settings.invalidSender", field: "emailReplyTo" },
       ],
     });
     expect((await loadSendingSettings(db, t.library.id)).sendTime).toBe("07:00");

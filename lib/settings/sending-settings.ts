@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db, DbTx } from "@/lib/db-client";
-import type { SettingsProblem, SettingsResult } from "./settings-problem";
+import { type Problem, refuseIf } from "@/lib/errors/domain-error";
+import type { SettingsChange } from "./settings-problem";
 
 /** When the daily send run starts and who the emails come from (lib/sending reads them). */
 export type SendingSettings = {
@@ -23,28 +24,24 @@ export async function loadSendingSettings(db: Db | DbTx, libraryId: number): Pro
 }
 
 /** Every problem at once: a start time such as 07:00, a sender and reply-to Resend accepts (empty: none). */
-export function checkSendingSettings(next: SendingSettings): SettingsProblem[] {
-  const problems: SettingsProblem[] = [];
-  if (!SEND_TIME.test(next.sendTime)) problems.push({ code: "invalidTime", field: "sendTime" });
+export function checkSendingSettings(next: SendingSettings): Problem[] {
+  const problems: Problem[] = [];
+  if (!SEND_TIME.test(next.sendTime)) problems.push({ code: "settings.invalidTime", field: "sendTime" });
   if (next.emailFrom && !SENDER.test(next.emailFrom))
-    problems.push({ code: "invalidSender", field: "emailFrom" });
+    problems.push({ code: "settings.invalidSender", field: "emailFrom" });
   if (next.emailReplyTo && !SENDER.test(next.emailReplyTo))
-    problems.push({ code: "invalidSender", field: "emailReplyTo" });
+    problems.push({ code: "settings.invalidSender", field: "emailReplyTo" });
   return problems;
 }
 
-/** Checks and saves the library's send-run settings. */
+/** Checks and saves the library's send-run settings; refuses with every problem at once (a DomainError). */
 export async function saveSendingSettings(
   tx: DbTx,
   libraryId: number,
   next: SendingSettings,
-): Promise<SettingsResult> {
-  const problems = checkSendingSettings(next);
-  if (problems.length) return { ok: false, problems };
+): Promise<SettingsChange> {
+  refuseIf(checkSendingSettings(next));
   const before = await loadSendingSettings(tx, libraryId);
   const after = await tx.library.update({ where: { id: libraryId }, data: next, select: SELECT });
-  return {
-    ok: true,
-    change: { action: "library.sending-settings", entityType: "Library", entityId: libraryId, before, after },
-  };
+  return { action: "library.sending-settings", entityType: "Library", entityId: libraryId, before, after };
 }

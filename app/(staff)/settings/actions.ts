@@ -2,7 +2,6 @@
 
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { ActionError } from "@/lib/auth/action-error";
 import type { ActionState, FieldErrors } from "@/lib/auth/action-state";
 import { ActionFieldErrors } from "@/lib/auth/define-staff-action";
 import type { StaffSession } from "@/lib/auth/load-staff-session";
@@ -59,7 +58,6 @@ async function fieldErrorsOf(problems: StageFormProblem[]): Promise<FieldErrors>
   const [t, tValidation] = await Promise.all([getTranslations("settings"), getTranslations("validation")]);
   const say = (problem: StageFormProblem): string => {
     if (problem.kind === "required") return tValidation("required");
-    if (problem.kind === "notFound") return tValidation("invalidValue");
     const { issue } = problem;
     const field = issue.path[2];
     let message: string;
@@ -95,11 +93,7 @@ async function applyStageChange(
   input: StageForm,
 ): Promise<SettingsChange | null> {
   const result = await saveStageSettings(tx, { ...input, libraryId, staffId: staff.id });
-  if (!result.ok) {
-    if (result.problems.some((problem) => problem.kind === "notFound"))
-      throw new ActionError("nothingChanged");
-    throw new ActionFieldErrors(await fieldErrorsOf(result.problems));
-  }
+  if (!result.ok) throw new ActionFieldErrors(await fieldErrorsOf(result.problems));
   return result.change;
 }
 
@@ -166,11 +160,7 @@ export const resetBranchFieldAction = staffAction({
   revalidate: PATHS,
   async run({ tx, staff, library, input, audit }) {
     const result = await resetBranchStageField(tx, { ...input, libraryId: library.id, staffId: staff.id });
-    if (!result.ok) {
-      if (result.problems.some((problem) => problem.kind === "notFound"))
-        throw new ActionError("nothingChanged");
-      throw new ActionFieldErrors(await fieldErrorsOf(result.problems));
-    }
+    if (!result.ok) throw new ActionFieldErrors(await fieldErrorsOf(result.problems));
     if (result.change) await audit(result.change);
     return { changed: result.change !== null };
   },

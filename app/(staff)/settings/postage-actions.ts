@@ -2,10 +2,8 @@
 
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { ActionFieldErrors } from "@/lib/auth/define-staff-action";
 import { staffAction } from "@/lib/auth/staff-action";
 import { saveLetterPostage } from "@/lib/settings/letter-postage";
-import { settingsFieldErrors } from "./settings-problems";
 
 /** The postage per ordinary and registered letter, recorded on each letter when batched. */
 export const savePostageAction = staffAction({
@@ -14,9 +12,8 @@ export const savePostageAction = staffAction({
   schema: z.object({ letterPostage: z.string(), registeredPostage: z.string() }),
   revalidate: ["/settings", "/letters"],
   async run({ tx, library, input, audit }) {
-    const result = await saveLetterPostage(tx, { libraryId: library.id, ...input });
-    if (!result.ok) throw new ActionFieldErrors(await settingsFieldErrors(result.problems));
-    if (result.change) await audit(result.change);
+    const change = await saveLetterPostage(tx, { libraryId: library.id, ...input });
+    if (change) await audit(change);
   },
   async onSuccess() {
     return { message: (await getTranslations("settings.postage"))("saved") };

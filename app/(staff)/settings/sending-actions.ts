@@ -2,10 +2,8 @@
 
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { ActionFieldErrors } from "@/lib/auth/define-staff-action";
 import { staffAction } from "@/lib/auth/staff-action";
 import { saveSendingSettings } from "@/lib/settings/sending-settings";
-import { settingsFieldErrors } from "./settings-problems";
 
 const optionalText = z.preprocess(
   (value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : null),
@@ -23,9 +21,8 @@ export const updateSendingSettingsAction = staffAction({
   }),
   revalidate: ["/settings", "/send-runs"],
   run: async ({ tx, library, input, audit }) => {
-    const result = await saveSendingSettings(tx, library.id, input);
-    if (!result.ok) throw new ActionFieldErrors(await settingsFieldErrors(result.problems));
-    if (result.change) await audit(result.change);
+    const change = await saveSendingSettings(tx, library.id, input);
+    if (change) await audit(change);
   },
   onSuccess: async () => ({ message: (await getTranslations("sendRuns.settings"))("saved") }),
 });

@@ -2,12 +2,10 @@
 
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { ActionFieldErrors } from "@/lib/auth/define-staff-action";
 import { staffAction } from "@/lib/auth/staff-action";
 import { publicBaseUrl } from "@/lib/rendering/public-base-url";
 import { saveBranchRenewalLimits } from "@/lib/settings/renewal-limits";
 import { saveSelfServiceSettings } from "@/lib/settings/self-service-settings";
-import { settingsFieldErrors } from "../settings-problems";
 
 const PATHS = ["/settings/self-service"];
 
@@ -22,14 +20,13 @@ export const saveSelfServiceSettingsAction = staffAction({
   }),
   revalidate: PATHS,
   async run({ tx, library, input, audit }) {
-    const result = await saveSelfServiceSettings(tx, {
+    const change = await saveSelfServiceSettings(tx, {
       libraryId: library.id,
       ...input,
       // the address staff opened the dashboard at: patrons' links should not point there by accident
       dashboardOrigin: await publicBaseUrl(),
     });
-    if (!result.ok) throw new ActionFieldErrors(await settingsFieldErrors(result.problems));
-    if (result.change) await audit(result.change);
+    if (change) await audit(change);
   },
   async onSuccess() {
     return { message: (await getTranslations("settings.selfService"))("saved") };
@@ -49,9 +46,8 @@ export const saveRenewalLimitsAction = staffAction({
   }),
   revalidate: PATHS,
   async run({ tx, library, input: { branchId, ...form }, audit }) {
-    const result = await saveBranchRenewalLimits(tx, { libraryId: library.id, branchId, form });
-    if (!result.ok) throw new ActionFieldErrors(await settingsFieldErrors(result.problems));
-    if (result.change) await audit(result.change);
+    const change = await saveBranchRenewalLimits(tx, { libraryId: library.id, branchId, form });
+    if (change) await audit(change);
   },
   async onSuccess() {
     return { message: (await getTranslations("settings.renewalLimits"))("saved") };
