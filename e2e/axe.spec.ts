@@ -31,6 +31,7 @@ const STAFF_PAGES = [
   "/bounces",
   "/bounces?period=all&show=open",
   "/settings/bounces",
+  "/settings/self-service?branch=1",
   "/letters",
   "/statistics",
   "/audit",

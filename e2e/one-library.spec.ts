@@ -88,6 +88,8 @@ const FORM_PAGES: { path: string; role: StaffRole }[] = [
   { path: `/patrons/${PATRON_PAGE_PATRON.id}`, role: "desk" },
   { path: `/patrons/${PATRON_PAGE_PATRON.id}/settings`, role: "desk" },
   { path: "/settings", role: "librarian" },
+  // the links form and a demo branch's renewal limits (the demo library's first branch)
+  { path: "/settings/self-service?branch=1", role: "librarian" },
   { path: "/templates", role: "librarian" },
 ];
 

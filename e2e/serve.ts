@@ -31,6 +31,11 @@ await (await import("./self-service-data")).createSelfServiceData(db, libraryId,
   baseUrl: `http://localhost:${port}`,
   port,
 });
+await (await import("./self-service-settings-data")).createSelfServiceSettingsData(db, libraryId, {
+  today,
+  baseUrl: `http://localhost:${port}`,
+  port,
+});
 const bounces = await (await import("./bounces-data")).startBounceScenario(db, libraryId, {
   port,
   baseUrl: `http://localhost:${port}`,

@@ -66,6 +66,10 @@ export async function generateDemoLibrary(
           name: options.libraryName ?? "Bibliotheek Leiedal",
           timeZone: DEFAULT_TIME_ZONE,
           website: DEMO_SITE,
+          // bpost's 2026 rates for a business sender, near enough: a non-prior standard letter
+          // and a registered letter with proof of posting (Settings -> Postage)
+          letterPostageCents: 195,
+          registeredPostageCents: 850,
         },
       });
       const { branches, closedDays } = await createDemoBranches(tx, library.id, today);

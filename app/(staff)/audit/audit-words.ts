@@ -56,6 +56,8 @@ const ACTIONS = [
   "send-run.resume",
   "notice.send-again",
   "library.sending-settings",
+  "library.self-service",
+  "branch.renewal-limits",
 ] as const;
 type KnownAction = (typeof ACTIONS)[number];
 const isKnown = (action: string): action is KnownAction => (ACTIONS as readonly string[]).includes(action);
@@ -89,6 +91,12 @@ const FIELDS = [
   "letterPostageCents",
   "registeredPostageCents",
   "trackingNumber",
+  "publicBaseUrl",
+  "linkValidityDays",
+  "renewalMaxCount",
+  "renewalPeriodDays",
+  "renewalMaxFeesCents",
+  "renewalMaxOverdueDays",
 ] as const;
 type KnownField = (typeof FIELDS)[number];
 const isKnownField = (field: string): field is KnownField => (FIELDS as readonly string[]).includes(field);
@@ -132,12 +140,14 @@ export async function auditWords(names: AuditNames) {
   const fieldName = (field: string) => (isKnownField(field) ? t(`fields.${field}`) : t("fields.other"));
 
   const value = (field: string, raw: Json | undefined): string => {
+    if ((field === "renewalMaxFeesCents" || field === "renewalMaxOverdueDays") && raw === null)
+      return t("noLimit");
     if (raw === undefined || raw === null || raw === "")
       return (STAGE_FIELDS as readonly string[]).includes(field) ? t("inherited") : t("empty");
     if ((STAGE_FIELDS as readonly string[]).includes(field))
       return stageValue(field as StageField, raw as never);
     if (typeof raw === "boolean") return raw ? t("yes") : t("no");
-    if (field.endsWith("PostageCents") && typeof raw === "number")
+    if ((field.endsWith("PostageCents") || field === "renewalMaxFeesCents") && typeof raw === "number")
       return format.number(raw / 100, { style: "currency", currency: "EUR" });
     if (field === "role") return t(`roles.${raw as "desk"}`);
     if (field === "language") return t(`languages.${raw as "nl"}`);
@@ -180,7 +190,8 @@ export async function auditWords(names: AuditNames) {
             language,
           })
         : t("subjects.text", { stage: stageName(Number(stageId)), language });
-    } else if (row.action.startsWith("staff.")) subject = t("subjects.account", { name: staffName });
+    } else if (row.action === "branch.renewal-limits") subject = branchName(Number(row.entityId));
+    else if (row.action.startsWith("staff.")) subject = t("subjects.account", { name: staffName });
     else subject = t("subjects.patron", { patron });
 
     const created = !isRecord(row.before);
@@ -251,6 +262,7 @@ export async function entityWords() {
     "Loan",
     "Notice",
     "StaffUser",
+    "Branch",
   ];
   return (entity: string) => (known.includes(entity) ? t(`entityNames.${entity as "Patron"}`) : entity);
 }

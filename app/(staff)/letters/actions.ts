@@ -185,35 +185,3 @@ export const setTrackingAction = staffAction({
     return { message: (await getTranslations("letters.messages"))("tracking") };
   },
 });
-
-const euros = z
-  .string()
-  .trim()
-  .regex(/^\d{1,3}([.,]\d{1,2})?$/, { message: "invalidValue" })
-  .transform((value) => Math.round(Number(value.replace(",", ".")) * 100));
-
-const ZPostage = z.object({ letterPostage: euros, registeredPostage: euros });
-
-/** The postage per ordinary and registered letter, recorded on each letter when batched. */
-export const savePostageAction = staffAction({
-  name: "saveLetterPostage",
-  role: "librarian",
-  schema: ZPostage,
-  revalidate: ["/letters"],
-  async run({ tx, library, input, audit }) {
-    const before = await tx.library.findUniqueOrThrow({
-      where: { id: library.id },
-      select: { letterPostageCents: true, registeredPostageCents: true },
-    });
-    const after = {
-      letterPostageCents: input.letterPostage,
-      registeredPostageCents: input.registeredPostage,
-    };
-    await tx.library.update({ where: { id: library.id }, data: after });
-    await audit({ action: "library.postage", entityType: "Library", entityId: library.id, before, after });
-    return after;
-  },
-  async onSuccess() {
-    return { message: (await getTranslations("letters.messages"))("postage") };
-  },
-});

@@ -11,7 +11,7 @@ import type { QueuedLetter } from "@/lib/letters/queued-letters";
 import { libraryToday } from "@/lib/library/current-library";
 import type { StageLabels } from "@/lib/settings/stage-settings";
 import { stageLabel } from "../settings/stage-words";
-import { createBatchAction, markPostedAction, markPrintedAction, savePostageAction } from "./actions";
+import { createBatchAction, markPostedAction, markPrintedAction } from "./actions";
 import { LetterActionForm } from "./letter-forms";
 
 export const dynamic = "force-dynamic";
@@ -50,7 +50,6 @@ export default async function LettersPage({ searchParams }: { searchParams: Prom
   const problems = queue.letters.filter((letter) => letter.state === "problem");
   const settled = queue.letters.filter((letter) => letter.state === "settled");
   const today = libraryToday(library);
-  const amount = (cents: number) => (cents / 100).toFixed(2).replace(".", locale === "nl" ? "," : ".");
 
   const letterRows = (letters: QueuedLetter[], selectable: boolean) =>
     letters.map((letter) => {
@@ -311,46 +310,22 @@ export default async function LettersPage({ searchParams }: { searchParams: Prom
         </ol>
       </section>
 
-      <section aria-labelledby="postage-heading" className="flex max-w-xl flex-col gap-3">
+      <section aria-labelledby="postage-heading" className="flex max-w-xl flex-col gap-2">
         <h2 id="postage-heading" className="text-xl font-semibold">
           {t("postage.title")}
         </h2>
+        <p>
+          {t("postage.now", {
+            ordinary: euros(settings.letterPostageCents),
+            registered: euros(settings.registeredPostageCents),
+          })}
+        </p>
         <p className="text-sm text-muted">{t("postage.lead")}</p>
-        <LetterActionForm
-          action={savePostageAction}
-          className="flex flex-wrap items-end gap-3"
-          label={t("postage.title")}
-        >
-          <div className="flex flex-col gap-1">
-            <label htmlFor="letterPostage" className="text-sm font-medium">
-              {t("postage.ordinary")}
-            </label>
-            <input
-              id="letterPostage"
-              name="letterPostage"
-              inputMode="decimal"
-              required
-              defaultValue={amount(settings.letterPostageCents)}
-              className={`${inputClass} w-32`}
-            />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="registeredPostage" className="text-sm font-medium">
-              {t("postage.registered")}
-            </label>
-            <input
-              id="registeredPostage"
-              name="registeredPostage"
-              inputMode="decimal"
-              required
-              defaultValue={amount(settings.registeredPostageCents)}
-              className={`${inputClass} w-32`}
-            />
-          </div>
-          <button type="submit" className={secondaryButtonClass}>
-            {t("postage.save")}
-          </button>
-        </LetterActionForm>
+        <p>
+          <Link href="/settings#postage" className="font-medium underline">
+            {t("postage.change")}
+          </Link>
+        </p>
       </section>
     </div>
   );

@@ -2,7 +2,6 @@
 
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { ActionError } from "@/lib/auth/action-error";
 import type { ActionState, FieldErrors } from "@/lib/auth/action-state";
 import { ActionFieldErrors } from "@/lib/auth/define-staff-action";
 import type { StaffSession } from "@/lib/auth/load-staff-session";
@@ -16,18 +15,14 @@ import {
   previewSettingsChangeIn,
   type SettingsChangePreview,
 } from "@/lib/planning/preview-settings-change";
-import { loadLibrarySettings } from "@/lib/settings/load-settings";
+import { parseEuroCents } from "@/lib/settings/euro-amount";
 import {
-  type LibrarySettings,
-  STAGE_FIELDS,
-  type StageField,
-  type StageValues,
-} from "@/lib/settings/stage-settings";
-import {
-  type SettingsIssue,
-  type StageSettingsInput,
-  validateStageSettings,
-} from "@/lib/settings/validate-stage-settings";
+  resetBranchStageField,
+  type StageFormProblem,
+  saveStageSettings,
+} from "@/lib/settings/save-stage-settings";
+import type { SettingsChange } from "@/lib/settings/settings-problem";
+import { STAGE_FIELDS } from "@/lib/settings/stage-settings";
 
 const PATHS = ["/settings", "/settings/patron", "/dry-run"];
 
@@ -41,10 +36,7 @@ const ZInt = z
   .trim()
   .transform((value) => Number(value));
 /** Euros as typed ("1,50" or "1.50") -> cents; anything else fails as NaN later. */
-const ZEuroCents = z
-  .string()
-  .trim()
-  .transform((value) => Math.round(Number(value.replace(",", ".")) * 100));
+const ZEuroCents = z.string().transform((value) => parseEuroCents(value) ?? Number.NaN);
 
 const ZStageForm = z.object({
   stageId: z.coerce.number().int(),
@@ -60,67 +52,13 @@ const ZStageForm = z.object({
 type StageForm = z.infer<typeof ZStageForm>;
 /** The stage form plus the day whose run the preview shows (empty = tomorrow). */
 const ZPreviewForm = ZStageForm.extend({ previewDate: z.string().trim().optional() });
-type FieldValues = { [F in StageField]?: StageValues[F] | null };
 
-function toValidationInput(settings: LibrarySettings): StageSettingsInput {
-  const names = new Map(settings.branches.map((branch) => [branch.id, branch.name]));
-  return {
-    stages: settings.stages.map(({ updatedAt: _u, updatedById: _b, ...stage }) => stage),
-    branchOverrides: settings.branchOverrides.map(({ updatedAt: _u, updatedById: _b, ...override }) => ({
-      ...override,
-      branchName: names.get(override.branchId),
-    })),
-    patronOverrides: [],
-  };
-}
-
-/** Checks the settings as they would be saved; refuses with every problem, each at its field. */
-async function refuseIfInvalid(
-  input: StageSettingsInput,
-  editedStageId: number,
-  editedBranchId: number | null,
-  errors: FieldErrors = {},
-  original?: StageSettingsInput,
-): Promise<void> {
-  const result = validateStageSettings(input);
-  if (result.success && Object.keys(errors).length === 0) return;
-  const issues = [...result.issues];
-  // A value the field check refuses (a negative fee) stops the rules across fields: check
-  // those again with the stored value in its place, so every problem shows at once.
-  const invalid = issues.filter((issue) => issue.code === "invalid_value");
-  if (invalid.length && original) {
-    const patched: StageSettingsInput = {
-      ...input,
-      stages: input.stages.map((stage) => ({ ...stage })),
-      branchOverrides: (input.branchOverrides ?? []).map((override) => ({ ...override })),
-    };
-    for (const issue of invalid) {
-      const [list, index, field] = issue.path;
-      if (typeof index !== "number" || typeof field !== "string") continue;
-      if (list === "stages") {
-        const row = patched.stages[index] as Record<string, unknown>;
-        const stored = original.stages.find((stage) => stage.id === row.id) as
-          | Record<string, unknown>
-          | undefined;
-        if (stored) row[field] = stored[field];
-      } else if (list === "branchOverrides") {
-        (patched.branchOverrides?.[index] as Record<string, unknown>)[field] = null;
-      }
-    }
-    const again = validateStageSettings(patched);
-    for (const issue of again.issues) if (issue.code !== "invalid_value") issues.push(issue);
-  }
-  const t = await getTranslations("settings");
-  const fieldOf = (issue: SettingsIssue): string | undefined => {
-    const [list, index, field] = issue.path;
-    if (typeof index !== "number" || typeof field !== "string") return undefined;
-    if (!(STAGE_FIELDS as readonly string[]).includes(field)) return undefined;
-    if (list === "stages" && input.stages[index]?.id === editedStageId) return field;
-    const override = list === "branchOverrides" ? input.branchOverrides?.[index] : undefined;
-    if (override && override.stageId === editedStageId && override.branchId === editedBranchId) return field;
-    return undefined;
-  };
-  const say = (issue: SettingsIssue): string => {
+/** The stage form's refusals in the reader's language, each at its field, each message once. */
+async function fieldErrorsOf(problems: StageFormProblem[]): Promise<FieldErrors> {
+  const [t, tValidation] = await Promise.all([getTranslations("settings"), getTranslations("validation")]);
+  const say = (problem: StageFormProblem): string => {
+    if (problem.kind === "required") return tValidation("required");
+    const { issue } = problem;
     const field = issue.path[2];
     let message: string;
     if (issue.code === "invalid_value") {
@@ -137,86 +75,26 @@ async function refuseIfInvalid(
       ? t("issueInBranch", { message, branch: issue.params.branch })
       : message;
   };
-  for (const issue of issues) {
-    const field = fieldOf(issue) ?? "form";
-    const message = say(issue);
+  const errors: FieldErrors = {};
+  for (const problem of problems) {
+    const message = say(problem);
     // One field can break a rule on several branches: say each message once.
-    if (!errors[field]?.includes(message)) errors[field] = [...(errors[field] ?? []), message];
+    if (!errors[problem.field]?.includes(message))
+      errors[problem.field] = [...(errors[problem.field] ?? []), message];
   }
-  throw new ActionFieldErrors(errors);
+  return errors;
 }
 
-function valuesOf(input: StageForm): FieldValues {
-  const values: FieldValues = {};
-  for (const field of STAGE_FIELDS) (values as Record<string, unknown>)[field] = input[field];
-  return values;
-}
-
-type StageChange = {
-  action: string;
-  entityType: string;
-  entityId: number;
-  before: unknown;
-  after: unknown;
-};
-
-/**
- * Writes a stage at system level (every field required) or a branch's override (null =
- * inherited), after checking the settings as they would be: every problem is refused at once.
- * Shared by saving and by the preview, which applies it in a transaction it rolls back.
- */
+/** Saves the stage change or refuses with every problem at its field. */
 async function applyStageChange(
   tx: StaffTx | Prisma.TransactionClient,
   staff: Pick<StaffSession, "id">,
   libraryId: number,
   input: StageForm,
-): Promise<StageChange> {
-  const settings = await loadLibrarySettings(tx, libraryId);
-  const stage = settings.stages.find((s) => s.id === input.stageId);
-  // another library's stage (or one that is gone): refused, nothing written
-  if (!stage) throw new ActionError("nothingChanged");
-  const values = valuesOf(input);
-  const validation = toValidationInput(settings);
-  const original = toValidationInput(settings);
-
-  if (input.branchId == null) {
-    const missing: FieldErrors = {};
-    const t = await getTranslations("validation");
-    for (const field of STAGE_FIELDS) if (values[field] == null) missing[field] = [t("required")];
-    const after = Object.fromEntries(
-      STAGE_FIELDS.map((field) => [field, values[field] ?? stage[field]]),
-    ) as StageValues;
-    validation.stages = validation.stages.map((s) => (s.id === stage.id ? { ...s, ...after } : s));
-    await refuseIfInvalid(validation, stage.id, null, missing, original);
-    const before = Object.fromEntries(STAGE_FIELDS.map((field) => [field, stage[field]]));
-    await tx.noticeStage.update({ where: { id: stage.id }, data: { ...after, updatedById: staff.id } });
-    return { action: "stage.update", entityType: "NoticeStage", entityId: stage.id, before, after };
-  }
-
-  const branchId = input.branchId;
-  if (!settings.branches.some((b) => b.id === branchId)) throw new ActionError("nothingChanged");
-  const existing = settings.branchOverrides.find((o) => o.stageId === stage.id && o.branchId === branchId);
-  const others = (validation.branchOverrides ?? []).filter(
-    (o) => !(o.stageId === stage.id && o.branchId === branchId),
-  );
-  const branchName = settings.branches.find((b) => b.id === branchId)?.name;
-  validation.branchOverrides = [...others, { stageId: stage.id, branchId, branchName, ...values }];
-  await refuseIfInvalid(validation, stage.id, branchId, {}, original);
-  const before = existing
-    ? Object.fromEntries(STAGE_FIELDS.map((field) => [field, existing[field] ?? null]))
-    : null;
-  const row = await tx.branchStageSetting.upsert({
-    where: { stageId_branchId: { stageId: stage.id, branchId } },
-    create: { stageId: stage.id, branchId, ...values, updatedById: staff.id },
-    update: { ...values, updatedById: staff.id },
-  });
-  return {
-    action: "stage.branch-override",
-    entityType: "BranchStageSetting",
-    entityId: row.id,
-    before,
-    after: { stageId: stage.id, branchId, ...values },
-  };
+): Promise<SettingsChange | null> {
+  const result = await saveStageSettings(tx, { ...input, libraryId, staffId: staff.id });
+  if (!result.ok) throw new ActionFieldErrors(await fieldErrorsOf(result.problems));
+  return result.change;
 }
 
 /** Saves a stage at system level (every field required) or a branch's override (null = inherited). */
@@ -227,7 +105,7 @@ export const saveStageAction = staffAction({
   revalidate: PATHS,
   async run({ tx, staff, library, input, audit }) {
     const change = await applyStageChange(tx, staff, library.id, input);
-    await audit(change);
+    if (change) await audit(change);
     return { stageId: input.stageId };
   },
   async onSuccess() {
@@ -281,33 +159,10 @@ export const resetBranchFieldAction = staffAction({
   }),
   revalidate: PATHS,
   async run({ tx, staff, library, input, audit }) {
-    const settings = await loadLibrarySettings(tx, library.id);
-    const known =
-      settings.stages.some((s) => s.id === input.stageId) &&
-      settings.branches.some((b) => b.id === input.branchId);
-    // another library's stage or branch: refused, and said so (not "follows the system again")
-    if (!known) throw new ActionError("nothingChanged");
-    const existing = settings.branchOverrides.find(
-      (o) => o.stageId === input.stageId && o.branchId === input.branchId,
-    );
-    if (!existing || existing[input.field] == null) return { changed: false };
-    const validation = toValidationInput(settings);
-    validation.branchOverrides = (validation.branchOverrides ?? []).map((o) =>
-      o.stageId === input.stageId && o.branchId === input.branchId ? { ...o, [input.field]: null } : o,
-    );
-    await refuseIfInvalid(validation, input.stageId, input.branchId);
-    const row = await tx.branchStageSetting.update({
-      where: { stageId_branchId: { stageId: input.stageId, branchId: input.branchId } },
-      data: { [input.field]: null, updatedById: staff.id },
-    });
-    await audit({
-      action: "stage.branch-override",
-      entityType: "BranchStageSetting",
-      entityId: row.id,
-      before: { stageId: input.stageId, branchId: input.branchId, [input.field]: existing[input.field] },
-      after: { stageId: input.stageId, branchId: input.branchId, [input.field]: null },
-    });
-    return { changed: true };
+    const result = await resetBranchStageField(tx, { ...input, libraryId: library.id, staffId: staff.id });
+    if (!result.ok) throw new ActionFieldErrors(await fieldErrorsOf(result.problems));
+    if (result.change) await audit(result.change);
+    return { changed: result.change !== null };
   },
   async onSuccess(result) {
     const t = await getTranslations("settings");

@@ -8,8 +8,11 @@ import { addDays } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { libraryToday } from "@/lib/library/current-library";
+import { euroInputText } from "@/lib/settings/euro-amount";
+import { loadLetterPostage, POSTAGE_RANGE_CENTS } from "@/lib/settings/letter-postage";
 import { loadLibrarySettings } from "@/lib/settings/load-settings";
 import { resolveStageSettings } from "@/lib/settings/resolve-stage-settings";
+import { loadSendingSettings } from "@/lib/settings/sending-settings";
 import {
   type ResolvedStage,
   type ResolvedValue,
@@ -18,6 +21,7 @@ import {
   type StageValues,
 } from "@/lib/settings/stage-settings";
 import { warnStageOrder } from "@/lib/settings/warn-stage-order";
+import { PostageForm } from "./postage-form";
 import { SendingSettingsForm } from "./sending-form";
 import { type FormStage, ResetFieldButton, StageForm } from "./stage-forms";
 import { StageTable } from "./stage-table";
@@ -43,6 +47,8 @@ export default async function SettingsPage({ searchParams }: Props) {
   ]);
   const words = await fieldWords();
   const settings = await loadLibrarySettings(db, library.id);
+  const postage = await loadLetterPostage(db, library.id);
+  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   const requested = params.branch ? Number(params.branch) : null;
   const branch = settings.branches.find((b) => b.id === requested) ?? null;
   const resolved = resolveStageSettings(settings, { branchId: branch?.id });
@@ -151,6 +157,12 @@ export default async function SettingsPage({ searchParams }: Props) {
           <Link href="/settings/patron" className="font-medium underline">
             {t("patronLink")}
           </Link>
+          <Link href="/settings/self-service" className="font-medium underline">
+            {t("selfServiceLink")}
+          </Link>
+          <Link href="/settings#postage" className="font-medium underline">
+            {t("postageLink")}
+          </Link>
         </p>
       </div>
 
@@ -248,15 +260,26 @@ export default async function SettingsPage({ searchParams }: Props) {
       ) : null}
 
       {branch ? null : (
-        <SendingSettingsForm
-          settings={
-            await db.library.findUniqueOrThrow({
-              where: { id: library.id },
-              select: { sendTime: true, sendScheduled: true, emailFrom: true, emailReplyTo: true },
-            })
-          }
-          fallbackFrom={env.EMAIL_FROM}
-        />
+        <>
+          <SendingSettingsForm
+            settings={await loadSendingSettings(db, library.id)}
+            fallbackFrom={env.EMAIL_FROM}
+          />
+          <PostageForm
+            values={{
+              letterPostage: euroInputText(postage.letterPostageCents, locale),
+              registeredPostage: euroInputText(postage.registeredPostageCents, locale),
+            }}
+            now={{
+              letterPostage: euros(postage.letterPostageCents),
+              registeredPostage: euros(postage.registeredPostageCents),
+            }}
+            range={t("postageRange", {
+              min: euros(POSTAGE_RANGE_CENTS[0]),
+              max: euros(POSTAGE_RANGE_CENTS[1]),
+            })}
+          />
+        </>
       )}
     </div>
   );

@@ -2,9 +2,8 @@
 
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { ActionFieldErrors } from "@/lib/auth/define-staff-action";
 import { staffAction } from "@/lib/auth/staff-action";
-import { SEND_TIME, SENDER, updateSendingSettings } from "@/lib/sending/update-sending-settings";
+import { saveSendingSettings } from "@/lib/settings/sending-settings";
 
 const optionalText = z.preprocess(
   (value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : null),
@@ -22,20 +21,8 @@ export const updateSendingSettingsAction = staffAction({
   }),
   revalidate: ["/settings", "/send-runs"],
   run: async ({ tx, library, input, audit }) => {
-    const t = await getTranslations("sendRuns.settings");
-    const errors: Record<string, string[]> = {};
-    if (!SEND_TIME.test(input.sendTime)) errors.sendTime = [t("invalidTime")];
-    if (input.emailFrom && !SENDER.test(input.emailFrom)) errors.emailFrom = [t("invalidAddress")];
-    if (input.emailReplyTo && !SENDER.test(input.emailReplyTo)) errors.emailReplyTo = [t("invalidAddress")];
-    if (Object.keys(errors).length > 0) throw new ActionFieldErrors(errors);
-    const { before, after } = await updateSendingSettings(tx, library.id, input);
-    await audit({
-      action: "library.sending-settings",
-      entityType: "Library",
-      entityId: library.id,
-      before,
-      after,
-    });
+    const change = await saveSendingSettings(tx, library.id, input);
+    if (change) await audit(change);
   },
   onSuccess: async () => ({ message: (await getTranslations("sendRuns.settings"))("saved") }),
 });

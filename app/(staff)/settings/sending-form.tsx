@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormField, FormMessage, inputClass, primaryButtonClass } from "@/components/form-field";
 import { initialActionState } from "@/lib/auth/action-state";
-import type { SendingSettings } from "@/lib/sending/update-sending-settings";
+import type { SendingSettings } from "@/lib/settings/sending-settings";
 import { updateSendingSettingsAction } from "./sending-actions";
 
 /** When the daily run starts, and the sender and reply-to of the emails. */

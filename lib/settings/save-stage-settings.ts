@@ -1,0 +1,213 @@
+import "server-only";
+import { DomainError } from "@/lib/errors/domain-error";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { loadLibrarySettings } from "./load-settings";
+import type { SettingsChange } from "./settings-problem";
+import { type LibrarySettings, STAGE_FIELDS, type StageField, type StageValues } from "./stage-settings";
+import {
+  type SettingsIssue,
+  type StageSettingsInput,
+  validateStageSettings,
+} from "./validate-stage-settings";
+
+type Tx = Prisma.TransactionClient;
+
+/** A stage form's values: every field at system level; null = inherited on a branch's level. */
+export type StageFieldValues = { [F in StageField]?: StageValues[F] | null };
+export type StageChangeInput = StageFieldValues & {
+  stageId: number;
+  /** null = the system level */
+  branchId: number | null;
+};
+
+/**
+ * One refusal of a stage form, at the field it concerns ("form" when the rule broken is about
+ * another stage or branch): a rule of `validateStageSettings` (its code and params, worded by
+ * the settings page with the stage and branch names) or a field the system level needs. A
+ * stage or branch this library does not have is refused with DomainError "nothingChanged".
+ */
+export type StageFormProblem =
+  | { field: string; kind: "issue"; issue: SettingsIssue }
+  | { field: string; kind: "required" };
+
+export type StageChangeResult =
+  | { ok: true; change: SettingsChange | null }
+  | { ok: false; problems: StageFormProblem[] };
+
+function toValidationInput(settings: LibrarySettings): StageSettingsInput {
+  const names = new Map(settings.branches.map((branch) => [branch.id, branch.name]));
+  return {
+    stages: settings.stages.map(({ updatedAt: _u, updatedById: _b, ...stage }) => stage),
+    branchOverrides: settings.branchOverrides.map(({ updatedAt: _u, updatedById: _b, ...override }) => ({
+      ...override,
+      branchName: names.get(override.branchId),
+    })),
+    patronOverrides: [],
+  };
+}
+
+/**
+ * Every problem of the settings as they would be saved, each at the edited stage's field it
+ * is about (or "form"). A value the field check refuses (a negative fee) stops zod before the
+ * rules across fields: those are checked again with the stored value in its place, so every
+ * problem shows at once.
+ */
+function problemsOf(
+  input: StageSettingsInput,
+  edited: { stageId: number; branchId: number | null },
+  original?: StageSettingsInput,
+): StageFormProblem[] {
+  const result = validateStageSettings(input);
+  if (result.success) return [];
+  const issues = [...result.issues];
+  const invalid = issues.filter((issue) => issue.code === "invalid_value");
+  if (invalid.length && original) {
+    const patched: StageSettingsInput = {
+      ...input,
+      stages: input.stages.map((stage) => ({ ...stage })),
+      branchOverrides: (input.branchOverrides ?? []).map((override) => ({ ...override })),
+    };
+    for (const issue of invalid) {
+      const [list, index, field] = issue.path;
+      if (typeof index !== "number" || typeof field !== "string") continue;
+      if (list === "stages") {
+        const row = patched.stages[index] as Record<string, unknown>;
+        const stored = original.stages.find((stage) => stage.id === row.id) as
+          | Record<string, unknown>
+          | undefined;
+        if (stored) row[field] = stored[field];
+      } else if (list === "branchOverrides") {
+        (patched.branchOverrides?.[index] as Record<string, unknown>)[field] = null;
+      }
+    }
+    for (const issue of validateStageSettings(patched).issues)
+      if (issue.code !== "invalid_value") issues.push(issue);
+  }
+  const fieldOf = (issue: SettingsIssue): string => {
+    const [list, index, field] = issue.path;
+    if (typeof index !== "number" || typeof field !== "string") return "form";
+    if (!(STAGE_FIELDS as readonly string[]).includes(field)) return "form";
+    if (list === "stages" && input.stages[index]?.id === edited.stageId) return field;
+    const override = list === "branchOverrides" ? input.branchOverrides?.[index] : undefined;
+    if (override && override.stageId === edited.stageId && override.branchId === edited.branchId)
+      return field;
+    return "form";
+  };
+  return issues.map((issue) => ({ field: fieldOf(issue), kind: "issue", issue }));
+}
+
+/**
+ * Writes a stage at system level (every field required) or a branch's override (null =
+ * inherited), after checking the library's settings as they would be: every problem is
+ * returned at once and nothing is written then. Shared by saving and by "Show effect", which
+ * applies it in a transaction it rolls back.
+ */
+export async function saveStageSettings(
+  tx: Tx,
+  input: StageChangeInput & { libraryId: number; staffId: number | null },
+): Promise<StageChangeResult> {
+  const settings = await loadLibrarySettings(tx, input.libraryId);
+  const stage = settings.stages.find((s) => s.id === input.stageId);
+  // another library's stage (or one that is gone): refused, nothing written
+  if (!stage) throw new DomainError("nothingChanged");
+  const values: StageFieldValues = {};
+  for (const field of STAGE_FIELDS) (values as Record<string, unknown>)[field] = input[field] ?? null;
+  const validation = toValidationInput(settings);
+  const original = toValidationInput(settings);
+
+  if (input.branchId == null) {
+    const missing: StageFormProblem[] = STAGE_FIELDS.filter((field) => values[field] == null).map(
+      (field) => ({
+        field,
+        kind: "required",
+      }),
+    );
+    const after = Object.fromEntries(
+      STAGE_FIELDS.map((field) => [field, values[field] ?? stage[field]]),
+    ) as StageValues;
+    validation.stages = validation.stages.map((s) => (s.id === stage.id ? { ...s, ...after } : s));
+    const problems = [...missing, ...problemsOf(validation, { stageId: stage.id, branchId: null }, original)];
+    if (problems.length) return { ok: false, problems };
+    const before = Object.fromEntries(STAGE_FIELDS.map((field) => [field, stage[field]]));
+    await tx.noticeStage.update({ where: { id: stage.id }, data: { ...after, updatedById: input.staffId } });
+    return {
+      ok: true,
+      change: { action: "stage.update", entityType: "NoticeStage", entityId: stage.id, before, after },
+    };
+  }
+
+  const branchId = input.branchId;
+  const branch = settings.branches.find((b) => b.id === branchId);
+  if (!branch) throw new DomainError("nothingChanged");
+  const existing = settings.branchOverrides.find((o) => o.stageId === stage.id && o.branchId === branchId);
+  const others = (validation.branchOverrides ?? []).filter(
+    (o) => !(o.stageId === stage.id && o.branchId === branchId),
+  );
+  validation.branchOverrides = [
+    ...others,
+    { stageId: stage.id, branchId, branchName: branch.name, ...values },
+  ];
+  const problems = problemsOf(validation, { stageId: stage.id, branchId }, original);
+  if (problems.length) return { ok: false, problems };
+  const before = existing
+    ? Object.fromEntries(STAGE_FIELDS.map((field) => [field, existing[field] ?? null]))
+    : null;
+  const row = await tx.branchStageSetting.upsert({
+    where: { stageId_branchId: { stageId: stage.id, branchId } },
+    create: { stageId: stage.id, branchId, ...values, updatedById: input.staffId },
+    update: { ...values, updatedById: input.staffId },
+  });
+  return {
+    ok: true,
+    change: {
+      action: "stage.branch-override",
+      entityType: "BranchStageSetting",
+      entityId: row.id,
+      // a new override has no before: the audit log says "created"
+      before,
+      after: { stageId: stage.id, branchId, ...values },
+    },
+  };
+}
+
+/**
+ * "Back to inherited": one field of a branch override to null, after checking the settings
+ * as they would be (the inherited value may break a rule with the branch's other values).
+ * `change` null: the field already followed the system.
+ */
+export async function resetBranchStageField(
+  tx: Tx,
+  input: { libraryId: number; staffId: number | null; stageId: number; branchId: number; field: StageField },
+): Promise<StageChangeResult> {
+  const settings = await loadLibrarySettings(tx, input.libraryId);
+  const known =
+    settings.stages.some((s) => s.id === input.stageId) &&
+    settings.branches.some((b) => b.id === input.branchId);
+  // another library's stage or branch: refused, and said so (not "follows the system again")
+  if (!known) throw new DomainError("nothingChanged");
+  const existing = settings.branchOverrides.find(
+    (o) => o.stageId === input.stageId && o.branchId === input.branchId,
+  );
+  if (!existing || existing[input.field] == null) return { ok: true, change: null };
+  const validation = toValidationInput(settings);
+  validation.branchOverrides = (validation.branchOverrides ?? []).map((o) =>
+    o.stageId === input.stageId && o.branchId === input.branchId ? { ...o, [input.field]: null } : o,
+  );
+  const problems = problemsOf(validation, input);
+  if (problems.length) return { ok: false, problems };
+  const row = await tx.branchStageSetting.update({
+    where: { stageId_branchId: { stageId: input.stageId, branchId: input.branchId } },
+    data: { [input.field]: null, updatedById: input.staffId },
+  });
+  const ids = { stageId: input.stageId, branchId: input.branchId };
+  return {
+    ok: true,
+    change: {
+      action: "stage.branch-override",
+      entityType: "BranchStageSetting",
+      entityId: row.id,
+      before: { ...ids, [input.field]: existing[input.field] },
+      after: { ...ids, [input.field]: null },
+    },
+  };
+}
