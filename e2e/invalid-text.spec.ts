@@ -1,5 +1,5 @@
-import en from "../messages/en.json";
-import nl from "../messages/nl.json";
+import en from "../messages/en.json" with { type: "json" };
+import nl from "../messages/nl.json" with { type: "json" };
 import { expect, test } from "./fixtures";
 import { PATRON_PAGE_PATRON } from "./patron-page-data";
 

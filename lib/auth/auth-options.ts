@@ -14,8 +14,17 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 // A NUL byte in the email would fail the account query: such a sign-in is simply not one.
 const ZCredentials = z.object({
-  email: z.string().trim().min(1).max(320).refine((email) => !textProblem(email)),
-  password: z.string().min(1).max(200).refine((password) => !textProblem(password)),
+  email: z
+    .string()
+    .trim()
+    .min(1)
+    .max(320)
+    .refine((email) => !textProblem(email)),
+  password: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((password) => !textProblem(password)),
 });
 
 /** The error texts authorize() throws; the sign-in form turns them into a message. */

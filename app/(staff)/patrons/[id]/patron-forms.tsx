@@ -191,6 +191,8 @@ export function AddNoteForm({ patronId }: { patronId: number }) {
             required
             rows={3}
             maxLength={2000}
+            // what was typed stays after a refusal; a saved note empties the box
+            defaultValue={state.ok ? "" : (state.entered?.body ?? "")}
             aria-describedby={describedBy}
             aria-invalid={invalid}
             className={inputClass}
