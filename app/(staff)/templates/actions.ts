@@ -11,9 +11,9 @@ import { sendEmailBatch } from "@/lib/delivery/send-email-batch";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-error";
 import { renderNotice } from "@/lib/rendering";
+import { loadPreview } from "@/lib/rendering/notice-preview";
 import { validateWording, type WordingProblem } from "@/lib/templates";
 import { saveNoticeText } from "@/lib/templates/notice-text-store";
-import { loadPreview } from "./preview-data";
 
 const FIELDS = ["subject", "opening", "closing"] as const;
 type Field = (typeof FIELDS)[number];
