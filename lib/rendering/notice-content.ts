@@ -121,6 +121,29 @@ export function buildNoticeContent(source: NoticeContentSource): NoticeRenderInp
   };
 }
 
+/** A patron row as a notice addresses it (the email as stored; a notice may send elsewhere). */
+export function noticePatron(row: {
+  firstName: string;
+  lastName: string;
+  cardNumber: string;
+  email: string | null;
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  country: string;
+}): NoticeRenderInput["patron"] {
+  return {
+    firstName: row.firstName,
+    lastName: row.lastName,
+    cardNumber: row.cardNumber,
+    email: row.email,
+    street: row.street ?? undefined,
+    postalCode: row.postalCode ?? undefined,
+    city: row.city ?? undefined,
+    country: row.country,
+  };
+}
+
 /** Overdue stages count 1, 2, 3 ... in their order; a pre-due reminder counts on its own. */
 export function stageNumbers(stages: { id: number; kind: string }[]): Map<number, number> {
   const numbers = new Map<number, number>();

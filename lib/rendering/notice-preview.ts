@@ -5,7 +5,13 @@ import type { Language, StageKind } from "@/lib/generated/prisma/enums";
 import { libraryToday } from "@/lib/library/current-library";
 import { loadRenewalPolicies } from "@/lib/loans/load-renewal-policies";
 import { type ResolvedWording, resolveWording, type WordingOverride } from "@/lib/templates";
-import { buildNoticeContent, type NoticeLoan, stageLabel, stageNumbers } from "./notice-content";
+import {
+  buildNoticeContent,
+  type NoticeLoan,
+  noticePatron,
+  stageLabel,
+  stageNumbers,
+} from "./notice-content";
 import { sampleNoticeInput } from "./sample-data";
 import type { NoticeRenderInput } from "./types";
 
@@ -141,17 +147,7 @@ export async function loadPreview(
     if (!found) patronNotFound = true;
     else {
       patronName = `${found.firstName} ${found.lastName}`;
-      patron = {
-        firstName: found.firstName,
-        lastName: found.lastName,
-        cardNumber: found.cardNumber,
-        email: found.email,
-        street: found.street ?? undefined,
-        postalCode: found.postalCode ?? undefined,
-        city: found.city ?? undefined,
-        country: found.country,
-        feesOwedCents: found.feesOwedCents,
-      };
+      patron = { ...noticePatron(found), feesOwedCents: found.feesOwedCents };
       if (found.loans.length > 0)
         loans = found.loans.map((loan) => ({
           id: loan.id,

@@ -4,7 +4,7 @@ import type { Language } from "@/lib/generated/prisma/enums";
 import type { LetterRenderInput } from "@/lib/letters/render-letters";
 import { loadRenewalPolicies } from "@/lib/loans/load-renewal-policies";
 import { loadNoticeTextBook } from "@/lib/templates/notice-text-store";
-import { buildNoticeContent, stageLabel, stageNumbers } from "./notice-content";
+import { buildNoticeContent, noticePatron, stageLabel, stageNumbers } from "./notice-content";
 import { buildNoticeLinks } from "./notice-links";
 import { renderNoticeFast } from "./render-notice-fast";
 
@@ -118,14 +118,8 @@ export async function renderPlannedNotices(
         library,
         branch: notice.branch,
         patron: {
-          firstName: notice.patron.firstName,
-          lastName: notice.patron.lastName,
-          cardNumber: notice.patron.cardNumber,
+          ...noticePatron(notice.patron),
           email: notice.recipientEmail ?? notice.patron.email,
-          street: notice.patron.street ?? undefined,
-          postalCode: notice.patron.postalCode ?? undefined,
-          city: notice.patron.city ?? undefined,
-          country: notice.patron.country,
           feesOwedCents: notice.patron.feesOwedCents,
         },
         stage: {
