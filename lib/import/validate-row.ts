@@ -1,4 +1,4 @@
-import { textProblem } from "@/lib/errors/text-check";
+import { textProblem, visibleText } from "@/lib/errors/text-check";
 import type { ImportKind } from "@/lib/generated/prisma/client";
 import { IMPORT_COLUMNS } from "./column-aliases";
 import { type RejectionCode, type RowRejection, shortValue } from "./rejection-reasons";
@@ -30,8 +30,7 @@ function text(raw: Raw, field: string, required: boolean): string | null {
   }
   if (value.length > MAX_FIELD_LENGTH) throw new Refused(field, "tooLong", value);
   // PostgreSQL refuses a NUL byte in text: the row is refused, not the whole chunk
-  if (textProblem(value))
-    throw new Refused(field, "invalidText", value.replace(/[\u0000-\u001f\u007f]/g, "?"));
+  if (textProblem(value)) throw new Refused(field, "invalidText", visibleText(value));
   return value;
 }
 
