@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { REQUEST_PATH_HEADER, SIGN_IN_PATH, signInPath } from "@/lib/auth/paths";
 import { newNonce, pageContentSecurityPolicy } from "@/lib/security/content-security-policy";
+import { hasInvalidAddressText, invalidAddressResponse } from "@/lib/security/invalid-address";
 
 /**
  * Sends visitors without a session cookie to the sign-in page before anything renders. A
@@ -21,6 +22,13 @@ const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // A NUL byte (PostgreSQL refuses it in text) or other text no address of Rappel holds, in
+  // the path or a parameter (?q=%00): a 400 that says so, before any page or query runs.
+  if (hasInvalidAddressText(request.nextUrl))
+    return invalidAddressResponse(request.nextUrl, {
+      locale: request.cookies.get("NEXT_LOCALE")?.value,
+      acceptLanguage: request.headers.get("accept-language"),
+    });
   const isPublic =
     PUBLIC_PATHS.includes(pathname) ||
     PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix));

@@ -107,10 +107,11 @@ test.describe
       const response = await page.request.get((await pdf.getAttribute("href")) as string);
       expect(response.headers()["content-type"]).toContain("application/pdf");
 
-      await bounce.getByText("Adres verbeteren").click();
+      // the desk's own correction form (components/desk/correct-email-form.tsx)
+      await bounce.getByText("E-mailadres verbeteren").click();
       await bounce.getByLabel("Nieuw e-mailadres").fill(P.newEmail);
-      await bounce.getByRole("button", { name: "Adres opslaan" }).click();
-      await expect(page.getByText(`Adres opgeslagen: ${P.newEmail}`)).toBeVisible();
+      await bounce.getByRole("button", { name: "E-mailadres bewaren" }).click();
+      await expect(page.getByText(`E-mailadres gewijzigd in ${P.newEmail}`)).toBeVisible();
       await page.setViewportSize({ width: 390, height: 844 });
       await page.screenshot({ path: `${SHOTS}/bounces-390.png`, fullPage: true });
       await page.setViewportSize({ width: 1280, height: 900 });

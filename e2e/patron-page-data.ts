@@ -8,22 +8,76 @@
 import { toDbDate } from "../lib/dates";
 import type { Db } from "../lib/db-client";
 
+export type StoryPatron = {
+  id: number;
+  /** makes its items', loans' and notices' keys its own */
+  tag: string;
+  firstName: string;
+  lastName: string;
+  cardNumber: string;
+  email: string;
+  sentSubject: string;
+  renewableTitle: string;
+};
+
 export const PATRON_PAGE_PATRON = {
   id: 990_001,
+  tag: "tijdlijn",
   firstName: "Xaveria",
   lastName: "Tijdlijn",
   cardNumber: "E2E-TIJDLIJN-0001",
   email: "xaveria@dood.e2e.rappel.be",
   sentSubject: "Xaveria, je boeken zijn te laat",
   renewableTitle: "De tijdlijn van Xaveria",
-} as const;
+} as const satisfies StoryPatron;
 
-const P = PATRON_PAGE_PATRON;
+/**
+ * A patron of its own for a spec (the same story under another name): a spec that prints,
+ * corrects or renews for it changes no other spec's patron.
+ */
+export function storyPatron(id: number, tag: string, firstName: string, lastName: string): StoryPatron {
+  return {
+    id,
+    tag,
+    firstName,
+    lastName,
+    cardNumber: `E2E-${tag.toUpperCase()}-${id}`,
+    email: `${tag}@dood.e2e.rappel.be`,
+    sentSubject: `${firstName}, je boeken zijn te laat`,
+    renewableTitle: `Het boek van ${firstName}`,
+  };
+}
 
-const emailHtml = (heading: string) =>
-  `<!doctype html><html lang="nl"><body style="font-family:sans-serif"><h1>${heading}</h1><p>Beste Xaveria,</p><p>Je boek <strong>${P.renewableTitle}</strong> is te laat.</p></body></html>`;
+/**
+ * Deletes the patron with everything made for it (notices with their letters and events,
+ * loans, items, audit entries; flags and notes go with the patron) and makes it again as
+ * new: a spec calls this before it starts, so it finds its patron as created, whatever ran
+ * before it.
+ */
+export async function resetStoryPatron(
+  db: Db,
+  libraryId: number,
+  P: StoryPatron = PATRON_PAGE_PATRON,
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const loans = await tx.loan.findMany({ where: { patronId: P.id }, select: { id: true, itemId: true } });
+    await tx.ilsOutboxEntry.deleteMany({ where: { patronId: P.id } });
+    await tx.notice.deleteMany({ where: { patronId: P.id } });
+    await tx.loan.deleteMany({ where: { patronId: P.id } });
+    await tx.item.deleteMany({ where: { id: { in: loans.map((l) => l.itemId) } } });
+    await tx.auditEntry.deleteMany({ where: { patronId: P.id } });
+    await tx.patron.deleteMany({ where: { id: P.id } });
+  });
+  await createPatronPageData(db, libraryId, P);
+}
 
-export async function createPatronPageData(db: Db, libraryId: number): Promise<void> {
+export async function createPatronPageData(
+  db: Db,
+  libraryId: number,
+  P: StoryPatron = PATRON_PAGE_PATRON,
+): Promise<void> {
+  const emailHtml = (heading: string) =>
+    `<!doctype html><html lang="nl"><body style="font-family:sans-serif"><h1>${heading}</h1><p>Beste ${P.firstName},</p><p>Je boek <strong>${P.renewableTitle}</strong> is te laat.</p></body></html>`;
   if (await db.patron.findUnique({ where: { id: P.id } })) return;
   const branch = await db.branch.findFirstOrThrow({ where: { libraryId }, orderBy: { id: "asc" } });
   const stages = await db.noticeStage.findMany({ where: { libraryId } });
@@ -71,12 +125,12 @@ export async function createPatronPageData(db: Db, libraryId: number): Promise<v
     fields: { renewalCount?: number; reserved?: boolean },
   ) => {
     const item = await db.item.create({
-      data: { libraryId, barcode: `E2E-TL-${n}`, title, author: "Tessa Tijd" },
+      data: { libraryId, barcode: `E2E-${P.tag}-${n}`, title, author: "Tessa Tijd" },
     });
     return db.loan.create({
       data: {
         libraryId,
-        ilsLoanId: `e2e-tijdlijn-${n}`,
+        ilsLoanId: `e2e-${P.tag}-${n}`,
         patronId: P.id,
         itemId: item.id,
         branchId: branch.id,
@@ -101,7 +155,7 @@ export async function createPatronPageData(db: Db, libraryId: number): Promise<v
         channel: "email",
         channelReason: "Kanaal van de fase: e-mail",
         language: "nl",
-        idempotencyKey: `e2e-tijdlijn-${key}`,
+        idempotencyKey: `e2e-${P.tag}-${key}`,
         loans: {
           create: [renewable, reserved].map((l) => ({
             loanId: l.id,
@@ -117,7 +171,7 @@ export async function createPatronPageData(db: Db, libraryId: number): Promise<v
     recipientEmail: "xaveria@oud.e2e.rappel.be",
     subject: P.sentSubject,
     html: emailHtml("Eerste aanmaning"),
-    text: `Beste Xaveria,\n\nJe boek ${P.renewableTitle} is te laat.`,
+    text: `Beste ${P.firstName},\n\nJe boek ${P.renewableTitle} is te laat.`,
     renderedAt: new Date("2026-11-17T07:59:00Z"),
     sentAt: new Date("2026-11-17T08:00:00Z"),
     deliveredAt: new Date("2026-11-17T08:00:05Z"),
@@ -131,9 +185,9 @@ export async function createPatronPageData(db: Db, libraryId: number): Promise<v
   await notice("overdue-2", "2026-11-24", {
     status: "bounced",
     recipientEmail: P.email,
-    subject: "Xaveria, tweede aanmaning",
+    subject: `${P.firstName}, tweede aanmaning`,
     html: emailHtml("Tweede aanmaning"),
-    text: "Beste Xaveria,\n\nTweede aanmaning.",
+    text: `Beste ${P.firstName},\n\nTweede aanmaning.`,
     renderedAt: new Date("2026-11-24T07:59:00Z"),
     sentAt: new Date("2026-11-24T08:00:00Z"),
     bouncedAt: new Date("2026-11-24T08:05:00Z"),

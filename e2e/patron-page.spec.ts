@@ -1,10 +1,14 @@
 import type { Page } from "@playwright/test";
+import { withE2eDb } from "./e2e-database";
 import { expect, test } from "./fixtures";
-import { PATRON_PAGE_PATRON as P } from "./patron-page-data";
+import { PATRON_PAGE_PATRON as P, resetStoryPatron } from "./patron-page-data";
 
-// One patron (e2e/patron-page-data.ts) whom only this spec changes. The tests run in order
-// (workers: 1) but each checks only what its own action changed.
+// One patron (e2e/patron-page-data.ts) whom only this spec changes, made anew before it
+// starts, so whatever ran before (another spec, an earlier run) changes nothing here. The
+// tests run in order (workers: 1) but each checks only what its own action changed.
 const PATH = `/patrons/${P.id}`;
+
+test.beforeAll(() => withE2eDb((db, libraryId) => resetStoryPatron(db, libraryId, P)));
 
 function section(page: Page, heading: string) {
   return page.locator("section", { has: page.getByRole("heading", { name: heading, exact: true }) });

@@ -11,6 +11,11 @@ export type ActionState<TExtra extends object = Record<never, never>> = {
   ok: boolean;
   message?: string;
   fieldErrors?: FieldErrors;
+  /**
+   * After a refusal: the text fields as they were sent, so the form can show them again and
+   * nothing typed is lost (`defaultValue={state.entered?.body}`). Never a password field.
+   */
+  entered?: Record<string, string>;
 } & Partial<TExtra>;
 
 export const initialActionState = { ok: false } as const satisfies ActionState;

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { textProblem } from "@/lib/errors/text-check";
 import { authSecret } from "./auth-secret";
 import { checkCredentials } from "./check-credentials";
 import { SIGN_IN_PATH } from "./paths";
@@ -11,9 +12,19 @@ import { requestClientIp } from "./request-client-ip";
 /** A working day: after 8 hours the session cookie is no longer accepted. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
+// A NUL byte in the email would fail the account query: such a sign-in is simply not one.
 const ZCredentials = z.object({
-  email: z.string().trim().min(1).max(320),
-  password: z.string().min(1).max(200),
+  email: z
+    .string()
+    .trim()
+    .min(1)
+    .max(320)
+    .refine((email) => !textProblem(email)),
+  password: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((password) => !textProblem(password)),
 });
 
 /** The error texts authorize() throws; the sign-in form turns them into a message. */

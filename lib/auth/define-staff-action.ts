@@ -102,6 +102,14 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return result;
 }
 
+/** The text fields of a refused form, to show again; never a password (or anything named so). */
+function enteredText(fields: Record<string, unknown>): Record<string, string> {
+  const entered: Record<string, string> = {};
+  for (const [name, value] of Object.entries(fields))
+    if (typeof value === "string" && !/password|secret|token/i.test(name)) entered[name] = value;
+  return entered;
+}
+
 /** The input fields a unique violation is about (from Prisma's meta, or the index name). */
 function uniqueFields(error: Prisma.PrismaClientKnownRequestError, input: object): string[] {
   const meta = error.meta as
@@ -147,9 +155,10 @@ export function createStaffActionFactory(getDeps: () => StaffActionDeps | Promis
         problemText(translate, { code });
       const fail = (message: string, fieldErrors?: FieldErrors): ActionState<TExtra> =>
         ({ ok: false, message, fieldErrors }) as ActionState<TExtra>;
+      let fields: Record<string, unknown> = {};
       const refuse = (problems: DomainError["problems"]): ActionState<TExtra> => {
         const { message, fieldErrors } = problemsToState(translate, problems);
-        return fail(message, fieldErrors);
+        return { ...fail(message, fieldErrors), entered: enteredText(fields) };
       };
 
       const staff = await deps.getSession();
@@ -162,7 +171,7 @@ export function createStaffActionFactory(getDeps: () => StaffActionDeps | Promis
 
       // Text PostgreSQL cannot store (a NUL byte) or nobody typed is refused at its field here,
       // before any schema or query sees it: a clear message instead of a failed query.
-      const fields = formData instanceof FormData ? formDataToObject(formData) : {};
+      fields = formData instanceof FormData ? formDataToObject(formData) : {};
       const textProblems = formTextProblems(fields);
       if (textProblems.length > 0) return refuse(textProblems);
       const parsed = config.schema.safeParse(fields);

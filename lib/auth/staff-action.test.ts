@@ -192,11 +192,16 @@ describe("staffAction", () => {
 
   it("invalid input returns Dutch field errors and changes nothing", async () => {
     signedIn = librarian;
-    const result = await renameLibrary({ ok: false }, form({ id: String(libraryId), name: "  " }));
+    const result = await renameLibrary(
+      { ok: false },
+      form({ id: String(libraryId), name: "  ", note: "kept", newPassword: "s3cret-typed" }),
+    );
     expect(result).toEqual({
       ok: false,
       message: nl.errors.checkFields,
       fieldErrors: { name: [nl.errors.required] },
+      // what was typed comes back for the form to show again; a password never does
+      entered: { id: String(libraryId), name: "  ", note: "kept" },
     });
     expect(run).not.toHaveBeenCalled();
   });
@@ -256,6 +261,7 @@ describe("staffAction", () => {
       ok: false,
       message: nl.errors.checkFields,
       fieldErrors: { email: [nl.errors.alreadyExists] },
+      entered: { email: "desk@bib.be" },
     });
     expect(await db.staffUser.count()).toBe(3);
   });
@@ -272,6 +278,7 @@ describe("staffAction", () => {
         ok: false,
         message: nl.errors.checkFields,
         fieldErrors: { name: [nl.errors.invalidText] },
+        entered: { id: String(libraryId), name: bad, other: "fine" },
       });
     }
     // tabs, line breaks and whole emoji pairs are text
@@ -287,6 +294,7 @@ describe("staffAction", () => {
       ok: false,
       message: nl.errors.lastAdmin,
       fieldErrors: { name: [nl.errors.required], id: [nl.errors.textTooLong] },
+      entered: { id: String(libraryId), name: "several" },
     });
     expect(await state()).toEqual({ name: "Bibliotheek Test", audits: 0 });
   });

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, type LocalDate, toDbDate } from "@/lib/dates";
 import type { Db } from "@/lib/db-client";
-import { type PatronMatchField, searchPatrons } from "@/lib/desk/search-patrons";
+import { MAX_SEARCH_LENGTH, type PatronMatchField, searchPatrons } from "@/lib/desk/search-patrons";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { EmailStatus } from "@/lib/generated/prisma/client";
 import { resetDatabase, useTestDb } from "@/test/db";
 
@@ -249,5 +250,23 @@ describe("searchPatrons", () => {
   it("treats LIKE wildcards in the query as plain characters", async () => {
     expect(await search("%")).toEqual([]);
     expect(await search("_@%")).toEqual([]);
+  });
+
+  it("refuses a NUL byte, a control character or an overlong search with a code, before any query", async () => {
+    for (const [query, code] of [
+      ["Pee\u0000ters", "invalidText"],
+      ["\u0000", "invalidText"],
+      ["Peeters\u001b", "invalidText"],
+      ["a".repeat(MAX_SEARCH_LENGTH + 1), "textTooLong"],
+    ] as const) {
+      const refused = await search(query).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(refused, JSON.stringify(query.slice(0, 12))).toBeInstanceOf(DomainError);
+      expect((refused as DomainError).problems).toEqual([expect.objectContaining({ code, field: "q" })]);
+    }
+    // the same search without the bad character still works
+    expect(names(await search("Peeters"))).toContain("Marc Peeters");
   });
 });

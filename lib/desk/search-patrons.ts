@@ -1,6 +1,8 @@
 import "server-only";
 import { DEFAULT_TIME_ZONE, type LocalDate, localToday } from "@/lib/dates";
 import type { Db, DbTx } from "@/lib/db-client";
+import { DomainError, type Problem } from "@/lib/errors/domain-error";
+import { textProblem } from "@/lib/errors/text-check";
 import { type EmailStatus, type PatronFlagKind, Prisma } from "@/lib/generated/prisma/client";
 
 /** Why a patron is in the results: the field the query matched. */
@@ -75,10 +77,25 @@ const NAME_WINDOW = 300;
  * branch. Every query is served by an index, so it stays fast on a large library
  * (scripts/bench-search.ts).
  */
+/** Longer than any card, name, email or address: anything past it is not a search. */
+export const MAX_SEARCH_LENGTH = 200;
+
+/**
+ * What is wrong with a search, or null: a NUL byte or another control character, half a
+ * character, or more than MAX_SEARCH_LENGTH characters. The page and the route as you type
+ * show it at the box; `searchPatrons` refuses it too, so no query ever sees it.
+ */
+export function searchQueryProblem(query: string): Problem | null {
+  const problem = textProblem(query, MAX_SEARCH_LENGTH);
+  return problem ? { ...problem, field: "q" } : null;
+}
+
 export async function searchPatrons(
   db: Queryable,
   { libraryId, query, limit = PATRON_SEARCH_LIMIT, today, homeBranchId = null }: PatronSearchQuery,
 ): Promise<PatronSearchResult[]> {
+  const problem = searchQueryProblem(query);
+  if (problem) throw DomainError.all([problem]);
   const text = query.normalize("NFC").trim().replace(/\s+/g, " ");
   if (!text) return [];
   const max = Math.min(Math.max(1, Math.floor(limit)), SEARCH_LIMIT_MAX);

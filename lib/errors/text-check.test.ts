@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formTextProblems, MAX_TEXT_LENGTH, textProblem } from "./text-check";
+import { formTextProblems, MAX_TEXT_LENGTH, textProblem, visibleText } from "./text-check";
 
 describe("textProblem", () => {
   it("refuses a NUL byte and other control characters, which PostgreSQL or nobody's keyboard produces", () => {
@@ -36,5 +36,11 @@ describe("formTextProblems", () => {
       { code: "invalidText", field: "note" },
       { code: "invalidText", field: "tags" },
     ]);
+  });
+});
+
+describe("visibleText", () => {
+  it("shows each control character and half character as a question mark, and keeps the rest", () => {
+    expect(visibleText("Sm\u0000et\u001b \ud800 😀\tÉ")).toBe("Sm?et? ? 😀\tÉ");
   });
 });

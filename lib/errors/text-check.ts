@@ -24,6 +24,20 @@ export function textProblem(value: string, max = MAX_TEXT_LENGTH): Pick<Problem,
   return null;
 }
 
+/** The text with each control character and half character shown as "?": safe to show or store in a report. */
+export function visibleText(value: string): string {
+  let out = "";
+  for (const char of value) {
+    const c = char.charCodeAt(0);
+    const bad =
+      (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) ||
+      c === 0x7f ||
+      (char.length === 1 && c >= 0xd800 && c <= 0xdfff);
+    out += bad ? "?" : char;
+  }
+  return out;
+}
+
 /**
  * Every problem of a form's text fields (FormData as a plain object, repeated names as
  * arrays), one per field: files and other values are left to the schema.

@@ -5,6 +5,7 @@
 export const REJECTION_REASONS = {
   required: "a value is required",
   tooLong: "the value is too long",
+  invalidText: "the value holds a control character (such as NUL) or half a character",
   invalidEmail: "not a valid email address",
   badDate: "not a date (use YYYY-MM-DD or DD/MM/YYYY)",
   badDateTime: "not a date and time (use YYYY-MM-DD HH:MM or DD/MM/YYYY HH:MM)",

@@ -1,3 +1,4 @@
+import { textProblem, visibleText } from "@/lib/errors/text-check";
 import type { ImportKind } from "@/lib/generated/prisma/client";
 import { IMPORT_COLUMNS } from "./column-aliases";
 import { type RejectionCode, type RowRejection, shortValue } from "./rejection-reasons";
@@ -28,6 +29,8 @@ function text(raw: Raw, field: string, required: boolean): string | null {
     return null;
   }
   if (value.length > MAX_FIELD_LENGTH) throw new Refused(field, "tooLong", value);
+  // PostgreSQL refuses a NUL byte in text: the row is refused, not the whole chunk
+  if (textProblem(value)) throw new Refused(field, "invalidText", visibleText(value));
   return value;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { fromDbDate, type LocalDate } from "@/lib/dates";
 import type { Db, DbTx } from "@/lib/db-client";
 import type { LetterReason } from "@/lib/generated/prisma/enums";
+import { noticePatron } from "@/lib/rendering/notice-content";
 import { type StoredNoticeContent, storedNoticeContent } from "@/lib/rendering/render-planned-notices";
 import { type AddressProblem, addressProblems } from "./address-problems";
 
@@ -167,16 +168,8 @@ export function letterContentOf(input: {
   return {
     ...content,
     date: input.date,
-    patron: {
-      ...content.patron,
-      firstName: patron.firstName,
-      lastName: patron.lastName,
-      cardNumber: patron.cardNumber,
-      street: patron.street ?? undefined,
-      postalCode: patron.postalCode ?? undefined,
-      city: patron.city ?? undefined,
-      country: patron.country,
-    },
+    // today's name and address; the email the notice was about stays
+    patron: { ...noticePatron(patron), email: content.patron.email },
     stage: { ...content.stage, registered: input.registered },
     items: content.items.filter((item) => item.loanId === undefined || open.has(Number(item.loanId))),
     fallback,

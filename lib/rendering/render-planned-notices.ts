@@ -3,11 +3,10 @@ import type { Db, DbTx } from "@/lib/db-client";
 import type { Language } from "@/lib/generated/prisma/enums";
 import type { LetterRenderInput } from "@/lib/letters/render-letters";
 import { loadRenewalPolicies } from "@/lib/loans/load-renewal-policies";
-import { renewalState } from "@/lib/loans/renewal-policy";
 import { loadNoticeTextBook } from "@/lib/templates/notice-text-store";
+import { buildNoticeContent, noticePatron, stageLabel, stageNumbers } from "./notice-content";
 import { buildNoticeLinks } from "./notice-links";
 import { renderNoticeFast } from "./render-notice-fast";
-import type { NoticeFee, NoticeItem } from "./types";
 
 export type RenderPlannedNoticesOptions = {
   libraryId: number;
@@ -75,13 +74,7 @@ export async function renderPlannedNotices(
   const stages = await db.noticeStage.findMany({ where: { libraryId }, orderBy: { position: "asc" } });
   // reads only: a transaction's client does as well as the app's
   const textBook = await loadNoticeTextBook(db as Db, libraryId);
-  // Overdue stages count 1, 2, 3 ... in their order; a pre-due reminder counts on its own.
-  const stageNumber = new Map<number, number>();
-  let overdue = 0;
-  for (const stage of stages) {
-    if (stage.kind === "overdue") overdue += 1;
-    stageNumber.set(stage.id, stage.kind === "overdue" ? overdue : 1);
-  }
+  const numbers = stageNumbers(stages);
 
   let afterId = 0;
   for (;;) {
@@ -116,92 +109,56 @@ export async function renderPlannedNotices(
     for (const notice of notices) {
       const language: Language = notice.language;
       const date = fromDbDate(notice.planDate);
-      const items = notice.loans.map(({ loan, dueDate }) => {
-        const state = renewalState(
-          {
-            dueDate: fromDbDate(dueDate),
-            renewalCount: loan.renewalCount,
-            reserved: loan.reserved,
-            returned: loan.returnedAt !== null,
-            patronFeesCents: notice.patron.feesOwedCents,
-          },
-          date,
-          policies.forBranch(loan.branchId),
-        );
-        return { loan, dueDate: fromDbDate(dueDate), state };
-      });
-      const links = buildNoticeLinks({
-        baseUrl,
-        secret: library.linkSecret,
-        noticeId: notice.id,
-        expires: addDays(date, library.linkValidityDays),
-        optional: notice.stage.kind === "pre_due",
-        anyRenewable: items.some((item) => item.state.renewable),
-      });
-      const wording = textBook.resolve({
-        stageId: notice.stageId,
-        kind: notice.stage.kind,
-        branchId: notice.branchId,
-        language,
-      });
-      const fees: NoticeFee[] = notice.feeCents > 0 ? [{ kind: "notice", amountCents: notice.feeCents }] : [];
       const letterReasons = new Set(notice.letters.map((letter) => letter.reason));
-      const fallback =
-        notice.channel !== "email" && (letterReasons.has("no_email") || letterReasons.has("email_bounced"))
-          ? { email: notice.patron.email?.trim() || null }
-          : null;
-
-      const content: StoredNoticeContent = {
+      const content: StoredNoticeContent = buildNoticeContent({
         language,
         date,
         reference: noticeReferenceNumber(notice.id, date),
         baseUrl,
-        library: { name: library.name, website: library.website },
-        branch: {
-          name: notice.branch.name,
-          street: notice.branch.street,
-          postalCode: notice.branch.postalCode,
-          city: notice.branch.city,
-          country: notice.branch.country,
-          email: notice.branch.email,
-          phone: notice.branch.phone,
-          openingHoursUrl: notice.branch.openingHoursUrl,
-        },
+        library,
+        branch: notice.branch,
         patron: {
-          firstName: notice.patron.firstName,
-          lastName: notice.patron.lastName,
-          cardNumber: notice.patron.cardNumber,
+          ...noticePatron(notice.patron),
           email: notice.recipientEmail ?? notice.patron.email,
-          street: notice.patron.street ?? undefined,
-          postalCode: notice.patron.postalCode ?? undefined,
-          city: notice.patron.city ?? undefined,
-          country: notice.patron.country,
+          feesOwedCents: notice.patron.feesOwedCents,
         },
         stage: {
           kind: notice.stage.kind,
-          number: stageNumber.get(notice.stageId) ?? 1,
+          number: numbers.get(notice.stageId) ?? 1,
           label: stageLabel(notice.stage.labels, language, notice.stage.key),
           registered: notice.channel === "registered_letter",
         },
-        items: items.map(({ loan, dueDate, state }): NoticeItem => {
-          const base = {
-            title: loan.item.title,
-            author: loan.item.author,
-            barcode: loan.item.barcode,
-            dueDate,
-            loanId: loan.id,
-          };
-          if (state.renewable) return { ...base, renewable: true, renewUrl: links.renewItem(loan.id) };
-          const reason = state.reason === "returned" ? "other" : state.reason;
-          return { ...base, renewable: false, notRenewableReason: reason };
+        loans: notice.loans.map(({ loan, dueDate }) => ({
+          id: loan.id,
+          dueDate: fromDbDate(dueDate),
+          renewalCount: loan.renewalCount,
+          reserved: loan.reserved,
+          returned: loan.returnedAt !== null,
+          branchId: loan.branchId,
+          item: loan.item,
+        })),
+        policies,
+        wording: textBook.resolve({
+          stageId: notice.stageId,
+          kind: notice.stage.kind,
+          branchId: notice.branchId,
+          language,
         }),
-        fees,
-        // the wording resolved now, frozen: a later edit never changes this notice
-        texts: { subject: wording.subject, opening: wording.opening, closing: wording.closing },
-        message: null,
-        links: links.links,
-        ...(fallback ? { fallback } : {}),
-      };
+        feeCents: notice.feeCents,
+        links: (anyRenewable) =>
+          buildNoticeLinks({
+            baseUrl,
+            secret: library.linkSecret,
+            noticeId: notice.id,
+            expires: addDays(date, library.linkValidityDays),
+            optional: notice.stage.kind === "pre_due",
+            anyRenewable,
+          }),
+        fallback:
+          notice.channel !== "email" && (letterReasons.has("no_email") || letterReasons.has("email_bounced"))
+            ? { email: notice.patron.email?.trim() || null }
+            : null,
+      });
 
       let email: { subject: string; html: string; text: string } | null = null;
       if (notice.channel === "email" && renderEmails) {
@@ -254,14 +211,6 @@ async function storeRendered(
 /** The reference printed on letters and in the email footer: the notice's year and id. */
 export function noticeReferenceNumber(noticeId: number, date: LocalDate): string {
   return `R-${date.slice(0, 4)}-${String(noticeId).padStart(6, "0")}`;
-}
-
-function stageLabel(labels: unknown, language: Language, fallback: string): string {
-  if (labels && typeof labels === "object" && language in labels) {
-    const value = (labels as Record<string, unknown>)[language];
-    if (typeof value === "string" && value.trim()) return value;
-  }
-  return fallback;
 }
 
 /** The notice's stored content, or null when it was not rendered yet (or is not an object). */

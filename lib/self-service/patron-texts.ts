@@ -44,6 +44,8 @@ export type PatronTexts = {
     busyTitle: string;
     busyBody(minutes: number): string;
     nothingChanged: string;
+    /** the page's address holds a character no link of ours has (a NUL byte, half a character) */
+    invalidAddress: string;
     help: string;
     helpAt(branch: string): string;
   };
@@ -107,6 +109,8 @@ const nl: PatronTexts = {
     busyTitle: "Even geduld",
     busyBody: (m) => `Deze link werd te vaak na elkaar geopend. Probeer het over ${m} minuten opnieuw.`,
     nothingChanged: "Er is niets gewijzigd.",
+    invalidAddress:
+      "Het adres van deze pagina bevat een teken dat er niet in hoort. Open de link opnieuw uit uw e-mail of brief.",
     help: "Hulp nodig? Vraag het aan de balie van uw bibliotheek: zij verlengen en wijzigen het ook voor u.",
     helpAt: (branch) => `Hulp nodig? Neem contact op met ${branch}:`,
   },
@@ -173,6 +177,8 @@ const fr: PatronTexts = {
     busyTitle: "Un instant",
     busyBody: (m) => `Ce lien a été ouvert trop souvent d’affilée. Réessayez dans ${m} minutes.`,
     nothingChanged: "Rien n’a été modifié.",
+    invalidAddress:
+      "L’adresse de cette page contient un caractère qui n’y a pas sa place. Ouvrez à nouveau le lien de votre e-mail ou de votre lettre.",
     help: "Besoin d’aide ? Adressez-vous au comptoir de votre bibliothèque : on peut aussi prolonger et modifier pour vous.",
     helpAt: (branch) => `Besoin d’aide ? Contactez ${branch} :`,
   },
@@ -235,6 +241,8 @@ const en: PatronTexts = {
     busyTitle: "Please wait a moment",
     busyBody: (m) => `This link was opened too often in a row. Try again in ${m} minutes.`,
     nothingChanged: "Nothing was changed.",
+    invalidAddress:
+      "This page's address holds a character that does not belong in it. Open the link from your email or letter again.",
     help: "Need help? Ask at your library's desk: they can renew and change things for you too.",
     helpAt: (branch) => `Need help? Contact ${branch}:`,
   },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { type AuditEntryWords, actionWords, auditWords, entityWords } from "@/components/audit-words";
 import { inputClass, primaryButtonClass } from "@/components/form-field";
 import { ScrollableTable } from "@/components/scrollable-table";
 import { loadAuditNames } from "@/lib/audit/audit-names";
@@ -9,7 +10,6 @@ import { auditFilterOptions, listAuditEntries } from "@/lib/audit/list-audit-ent
 import { requireStaff } from "@/lib/auth/require-staff";
 import { isLocalDate } from "@/lib/dates";
 import { db } from "@/lib/db";
-import { type AuditEntryWords, actionWords, auditWords, entityWords } from "./audit-words";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit");

@@ -4,8 +4,6 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { staffAction } from "@/lib/auth/staff-action";
 import { createResendClient } from "@/lib/delivery/create-resend-client";
-import { correctPatronEmail } from "@/lib/desk/correct-contact";
-import { ZCorrectEmail } from "@/lib/desk/desk-input";
 import { dismissBounces, printBounceLetters, sendBouncedNoticesAgain } from "@/lib/feedback/act-on-bounces";
 import { ZBouncePolicy } from "@/lib/feedback/bounce-policy";
 import { saveBouncePolicy } from "@/lib/feedback/save-bounce-policy";
@@ -103,21 +101,6 @@ export const sendAgainAction = staffAction<
     if (result.addressStillDead > 0) parts.push(t("addressStillDead", { count: result.addressStillDead }));
     if (result.failed > 0) parts.push(t("sendFailed", { count: result.failed }));
     return { message: parts.join(" ") };
-  },
-});
-
-/** The desk's audited correction (lib/desk/correct-contact.ts), from a row of the list. */
-export const correctBounceEmailAction = staffAction({
-  name: "correctBounceEmail",
-  role: "desk",
-  schema: ZCorrectEmail,
-  async run({ tx, staff, library, input, audit }) {
-    return correctPatronEmail(tx, audit, { staffId: staff.id, libraryId: library.id }, input);
-  },
-  revalidate: (_result, input) => [BOUNCES, `/patrons/${input.patronId}`],
-  async onSuccess(result) {
-    const t = await getTranslations("bounces.actions");
-    return { message: t("emailSaved", { email: result.email ?? "" }) };
   },
 });
 

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { CorrectEmailForm } from "@/components/desk/correct-email-form";
 import {
   FormField,
   FormMessage,
@@ -12,7 +13,6 @@ import {
 import { initialActionState } from "@/lib/auth/action-state";
 import {
   type BounceActionState,
-  correctBounceEmailAction,
   dismissBouncesAction,
   printBounceLettersAction,
   sendAgainAction,
@@ -95,14 +95,13 @@ export function RowActions({
   name: string;
 }) {
   const t = useTranslations("bounces.actions");
-  const [corrected, correct, correcting] = useActionState(correctBounceEmailAction, initial);
+  const tContact = useTranslations("patron.contact");
   const [again, sendAgain, sending] = useActionState(sendAgainAction, initial);
   const [printed, print, printing] = useActionState(printBounceLettersAction, initial);
   const [dismissed, dismiss, dismissing] = useActionState(dismissBouncesAction, initial);
   const id = `row-${eventId}`;
   return (
     <section className="flex flex-col gap-2" aria-label={t("rowActions", { name })}>
-      <FormMessage ok={corrected.ok} message={corrected.message} />
       <FormMessage ok={again.ok} message={again.message} />
       <FormMessage ok={printed.ok} message={printed.message} />
       <PdfLinks urls={printed.pdfUrls} />
@@ -122,28 +121,12 @@ export function RowActions({
         </form>
       </div>
       <details className="rounded-md border border-line">
-        <summary className="cursor-pointer px-3 py-1.5 text-sm font-medium">{t("correct")}</summary>
-        <form action={correct} className="flex flex-col gap-2 border-t border-line p-3">
-          <input type="hidden" name="patronId" value={patronId} />
-          <FormField id={`${id}-email`} label={t("newEmail")} errors={corrected.fieldErrors?.email}>
-            {(describedBy, invalid) => (
-              <input
-                id={`${id}-email`}
-                name="email"
-                type="email"
-                required
-                autoComplete="off"
-                defaultValue={email ?? ""}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                className={inputClass}
-              />
-            )}
-          </FormField>
-          <button type="submit" disabled={correcting} className={`${primaryButtonClass} self-start`}>
-            {correcting ? t("working") : t("saveEmail")}
-          </button>
-        </form>
+        <summary className="cursor-pointer px-3 py-1.5 text-sm font-medium">
+          {tContact("correctEmail")}
+        </summary>
+        <div className="border-t border-line p-3">
+          <CorrectEmailForm patronId={patronId} email={email} inputId={`${id}-email`} />
+        </div>
       </details>
       <details className="rounded-md border border-line">
         <summary className="cursor-pointer px-3 py-1.5 text-sm font-medium">{t("dismiss")}</summary>

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { db } from "@/lib/db";
-import { PATRON_SEARCH_LIMIT, searchPatrons } from "@/lib/desk/search-patrons";
+import { PATRON_SEARCH_LIMIT, searchPatrons, searchQueryProblem } from "@/lib/desk/search-patrons";
+import { staffProblemText } from "@/lib/errors/staff-error-text";
 import { libraryToday } from "@/lib/library/current-library";
 import { PatronSearch } from "./patron-search";
 
@@ -21,16 +22,19 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function PatronsPage({ searchParams }: { searchParams: SearchParams }) {
   const { library, branchId } = await requireStaff("desk");
   const raw = (await searchParams).q;
-  const query = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 200) ?? "";
+  const query = (Array.isArray(raw) ? raw[0] : raw) ?? "";
   const t = await getTranslations("patronSearch");
-  const results = query.trim()
-    ? await searchPatrons(db, {
-        libraryId: library.id,
-        query,
-        today: libraryToday(library),
-        homeBranchId: branchId,
-      })
-    : [];
+  // too long (or text no one typed, should it pass the proxy): said at the box, nothing searched
+  const problem = searchQueryProblem(query);
+  const results =
+    !problem && query.trim()
+      ? await searchPatrons(db, {
+          libraryId: library.id,
+          query,
+          today: libraryToday(library),
+          homeBranchId: branchId,
+        })
+      : [];
 
   return (
     <div className="flex flex-col gap-6">
@@ -38,7 +42,12 @@ export default async function PatronsPage({ searchParams }: { searchParams: Sear
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 text-muted">{t("intro")}</p>
       </div>
-      <PatronSearch initialQuery={query} initialResults={results} limit={PATRON_SEARCH_LIMIT} />
+      <PatronSearch
+        initialQuery={query}
+        initialResults={results}
+        initialProblem={problem ? await staffProblemText(problem) : undefined}
+        limit={PATRON_SEARCH_LIMIT}
+      />
     </div>
   );
 }

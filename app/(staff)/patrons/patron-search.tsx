@@ -10,7 +10,7 @@ import type { PatronSearchResult } from "@/lib/desk/search-patrons";
 const DEBOUNCE_MS = 120;
 
 type Found = { query: string; results: PatronSearchResult[] };
-type Status = "idle" | "loading" | "error";
+type Status = "idle" | "loading" | "error" | "invalid";
 
 const patronPath = (id: number) => `/patrons/${id}`;
 
@@ -23,10 +23,13 @@ const patronPath = (id: number) => `/patrons/${id}`;
 export function PatronSearch({
   initialQuery,
   initialResults,
+  initialProblem,
   limit,
 }: {
   initialQuery: string;
   initialResults: PatronSearchResult[];
+  /** what is wrong with the search in the address (too long), in words */
+  initialProblem?: string;
   limit: number;
 }) {
   const t = useTranslations("patronSearch");
@@ -35,11 +38,13 @@ export function PatronSearch({
   const inputId = `${id}-input`;
   const listId = `${id}-results`;
   const keysId = `${id}-keys`;
+  const statusId = `${id}-status`;
   const optionId = (patronId: number) => `${id}-patron-${patronId}`;
 
   const [query, setQuery] = useState(initialQuery);
   const [found, setFound] = useState<Found>({ query: initialQuery.trim(), results: initialResults });
-  const [status, setStatus] = useState<Status>("idle");
+  const [status, setStatus] = useState<Status>(initialProblem ? "invalid" : "idle");
+  const [problem, setProblem] = useState(initialProblem);
   const [active, setActive] = useState(-1);
   const [interactive, setInteractive] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -96,6 +101,15 @@ export function PatronSearch({
       if (response.status === 401 || response.redirected) {
         // the session ended: the page itself sends to sign-in and back here
         window.location.reload();
+        return;
+      }
+      if (response.status === 400) {
+        // a search that cannot be a search (too long, a control character): the route says why
+        const body = (await response.json().catch(() => ({}))) as { problem?: string; error?: string };
+        if (seq !== latest.current) return;
+        setFound({ query: text, results: [] });
+        setProblem(body.problem ?? body.error);
+        setStatus("invalid");
         return;
       }
       if (!response.ok) throw new Error(`search answered ${response.status}`);
@@ -164,13 +178,16 @@ export function PatronSearch({
 
   const expanded = interactive && current && results.length > 0;
   const activeId = expanded && active >= 0 ? optionId(results[active].id) : undefined;
-  const announcement = !found.query
-    ? t("start")
-    : status === "error"
-      ? t("error")
-      : results.length === 0
-        ? t("none", { query: found.query })
-        : `${t("count", { count: results.length })}${results.length >= limit ? `. ${t("more", { count: limit })}` : ""}`;
+  const announcement =
+    status === "invalid" && problem
+      ? problem
+      : !found.query
+        ? t("start")
+        : status === "error"
+          ? t("error")
+          : results.length === 0
+            ? t("none", { query: found.query })
+            : `${t("count", { count: results.length })}${results.length >= limit ? `. ${t("more", { count: limit })}` : ""}`;
 
   return (
     <div className="flex flex-col gap-4">
@@ -206,7 +223,8 @@ export function PatronSearch({
               aria-expanded={expanded}
               aria-controls={listId}
               aria-activedescendant={activeId}
-              aria-describedby={keysId}
+              aria-describedby={status === "invalid" ? `${keysId} ${statusId}` : keysId}
+              aria-invalid={status === "invalid" || undefined}
               autoComplete="off"
               autoCapitalize="off"
               spellCheck={false}
@@ -223,7 +241,12 @@ export function PatronSearch({
         </form>
       </search>
 
-      <p role="status" className="text-sm font-medium" aria-busy={status === "loading"}>
+      <p
+        id={statusId}
+        role="status"
+        className={`text-sm font-medium ${status === "invalid" ? "rounded-md bg-red-50 p-3 text-red-800" : ""}`}
+        aria-busy={status === "loading"}
+      >
         {announcement}
       </p>
 

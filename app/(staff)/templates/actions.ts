@@ -2,18 +2,15 @@
 
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import type { ActionState, FieldErrors } from "@/lib/auth/action-state";
-import { getStaffSession } from "@/lib/auth/get-staff-session";
-import { roleAtLeast } from "@/lib/auth/roles";
 import { type StaffTx, staffAction } from "@/lib/auth/staff-action";
 import { createResendClient } from "@/lib/delivery/create-resend-client";
 import { sendEmailBatch } from "@/lib/delivery/send-email-batch";
 import { env } from "@/lib/env";
-import { DomainError } from "@/lib/errors/domain-error";
+import { DomainError, type Problem, refuseIf } from "@/lib/errors/domain-error";
 import { renderNotice } from "@/lib/rendering";
+import { loadPreview } from "@/lib/rendering/notice-preview";
 import { validateWording, type WordingProblem } from "@/lib/templates";
 import { saveNoticeText } from "@/lib/templates/notice-text-store";
-import { loadPreview } from "./preview-data";
 
 const FIELDS = ["subject", "opening", "closing"] as const;
 type Field = (typeof FIELDS)[number];
@@ -43,7 +40,11 @@ async function assertScope(tx: StaffTx, libraryId: number, stageId: number, bran
   }
 }
 
-const saveWording = staffAction({
+/**
+ * Saves the wording of one stage, language and level. Every problem is reported at its field,
+ * with the character it is at, before anything is saved; the form shows what was typed.
+ */
+export const saveWordingAction = staffAction({
   name: "saveNoticeWording",
   role: "librarian",
   schema: ZWording,
@@ -52,6 +53,14 @@ const saveWording = staffAction({
     await assertScope(tx, library.id, input.stage, branchId);
     const fields = Object.fromEntries(
       FIELDS.map((field) => [field, input.clear === field ? null : (input[field] ?? null)]),
+    );
+    const problems = validateWording(
+      Object.fromEntries(
+        Object.entries(fields).filter((entry): entry is [Field, string] => entry[1] !== null),
+      ),
+    );
+    refuseIf(
+      Object.entries(problems).flatMap(([field, list]) => (list ?? []).map((p) => wordingProblem(field, p))),
     );
     await saveNoticeText(tx, { stageId: input.stage, language: input.lang, branchId }, fields, {
       id: staff.id,
@@ -66,62 +75,25 @@ const saveWording = staffAction({
   },
 });
 
-function describeProblem(
-  t: Awaited<ReturnType<typeof getTranslations<"templates">>>,
-  problem: WordingProblem,
-): string {
+/** A wording problem (lib/templates) as a problem of its field, with the character it is at. */
+function wordingProblem(field: string, problem: WordingProblem): Problem {
+  const values = { position: problem.position };
   switch (problem.code) {
     case "unknown_placeholder":
       return problem.suggestion
-        ? t("problem.unknownSuggest", {
-            name: problem.placeholder ?? "",
-            position: problem.position,
-            suggestion: problem.suggestion,
-          })
-        : t("problem.unknown", { name: problem.placeholder ?? "", position: problem.position });
-    case "empty_placeholder":
-      return t("problem.empty", { position: problem.position });
-    case "unclosed_brace":
-      return t("problem.unclosed", { position: problem.position });
-    case "unexpected_closing_brace":
-      return t("problem.unexpectedClose", { position: problem.position });
-    case "line_break_in_subject":
-      return t("problem.lineBreak", { position: problem.position });
-    case "too_long":
-      return t("problem.tooLong", { position: problem.position });
+        ? {
+            code: "wording.unknown_placeholder_suggest",
+            field,
+            values: { ...values, name: problem.placeholder ?? "", suggestion: problem.suggestion },
+          }
+        : {
+            code: "wording.unknown_placeholder",
+            field,
+            values: { ...values, name: problem.placeholder ?? "" },
+          };
+    default:
+      return { code: `wording.${problem.code}`, field, values };
   }
-}
-
-/**
- * Saves the wording of one stage, language and level. Problems are reported per field, in
- * the staff member's language and with the character they are at, before anything is saved.
- */
-export type WordingState = { values: Partial<Record<Field, string>> };
-
-export async function saveWordingAction(
-  previous: ActionState<WordingState>,
-  formData: FormData,
-): Promise<ActionState<WordingState>> {
-  const staff = await getStaffSession();
-  if (staff && roleAtLeast(staff.role, "librarian")) {
-    const clear = formData.get("clear");
-    const fields: Partial<Record<Field, string>> = {};
-    for (const field of FIELDS) {
-      const value = formData.get(field);
-      if (typeof value === "string" && clear !== field) fields[field] = value;
-    }
-    const problems = validateWording(fields);
-    if (Object.keys(problems).length > 0) {
-      const t = await getTranslations("templates");
-      const fieldErrors: FieldErrors = {};
-      for (const [field, list] of Object.entries(problems)) {
-        fieldErrors[field] = (list ?? []).map((problem) => describeProblem(t, problem));
-      }
-      // the form is reset after the action: it shows what was typed, not the stored text
-      return { ok: false, message: t("notSaved"), fieldErrors, values: fields };
-    }
-  }
-  return saveWording(previous, formData);
 }
 
 export type TestEmailState = { notConfigured: boolean };

@@ -7,8 +7,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Language } from "@/lib/generated/prisma/enums";
 import { renderNotice } from "@/lib/rendering";
+import { LANGUAGES, loadPreview, type PreviewParams } from "@/lib/rendering/notice-preview";
 import { PLACEHOLDER_KEYS, PLACEHOLDERS } from "@/lib/templates";
-import { LANGUAGES, loadPreview, type PreviewParams } from "./preview-data";
 import { type FieldInfo, TestEmailForm, WordingForm } from "./template-forms";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -10,7 +10,7 @@ import {
   secondaryButtonClass,
 } from "@/components/form-field";
 import { type ActionState, initialActionState } from "@/lib/auth/action-state";
-import { saveWordingAction, sendTestEmailAction, type TestEmailState, type WordingState } from "./actions";
+import { saveWordingAction, sendTestEmailAction, type TestEmailState } from "./actions";
 
 export type Scope = { stage: number; lang: string; branch: number | null; card: string };
 export type FieldInfo = {
@@ -45,7 +45,7 @@ export function WordingForm({
   fields: FieldInfo[];
 }) {
   const t = useTranslations("templates");
-  const [state, action, pending] = useActionState<ActionState<WordingState>, FormData>(
+  const [state, action, pending] = useActionState<ActionState, FormData>(
     saveWordingAction,
     initialActionState,
   );
@@ -73,7 +73,7 @@ export function WordingForm({
                   <input
                     id={`wording-${field.name}`}
                     name={field.name}
-                    defaultValue={state.values?.[field.name] ?? field.own}
+                    defaultValue={state.entered?.[field.name] ?? field.own}
                     placeholder={field.inherited}
                     maxLength={1000}
                     autoComplete="off"
@@ -85,7 +85,7 @@ export function WordingForm({
                   <textarea
                     id={`wording-${field.name}`}
                     name={field.name}
-                    defaultValue={state.values?.[field.name] ?? field.own}
+                    defaultValue={state.entered?.[field.name] ?? field.own}
                     placeholder={field.inherited}
                     rows={5}
                     aria-describedby={describedBy}

@@ -2,8 +2,8 @@
 
 import { getFormatter, getTranslations } from "next-intl/server";
 import { staffAction } from "@/lib/auth/staff-action";
-import { correctPatronAddress, correctPatronEmail } from "@/lib/desk/correct-contact";
-import { ZCorrectAddress, ZCorrectEmail, ZPatronNote, ZRenewLoan } from "@/lib/desk/desk-input";
+import { correctPatronAddress } from "@/lib/desk/correct-contact";
+import { ZCorrectAddress, ZPatronNote, ZRenewLoan } from "@/lib/desk/desk-input";
 import type { DeskActor } from "@/lib/desk/desk-scope";
 import { addPatronNote } from "@/lib/desk/patron-notes";
 import { renewLoan } from "@/lib/desk/renew-loan";
@@ -17,20 +17,6 @@ const actorIn = (staff: { id: number }, library: StaffLibrary): DeskActor => ({
 });
 
 export type RenewState = { newDueDate: string };
-
-export const correctEmailAction = staffAction({
-  name: "correctPatronEmail",
-  role: "desk",
-  schema: ZCorrectEmail,
-  async run({ tx, staff, library, input, audit }) {
-    return correctPatronEmail(tx, audit, actorIn(staff, library), input);
-  },
-  revalidate: (_result, input) => [patronPath(input.patronId)],
-  async onSuccess(result) {
-    const t = await getTranslations("patron.contact");
-    return { message: t("emailSaved", { email: result.email ?? "" }) };
-  },
-});
 
 export const correctAddressAction = staffAction({
   name: "correctPatronAddress",

@@ -20,29 +20,6 @@ const EVENT_KEYS = [
 ] as const;
 type EventKey = (typeof EVENT_KEYS)[number];
 
-const HISTORY_FIELDS = [
-  "email",
-  "emailStatus",
-  "softBounceCount",
-  "street",
-  "postalCode",
-  "city",
-  "country",
-  "body",
-  "dueDate",
-  "renewalCount",
-  "note",
-  "recipientEmail",
-  "reason",
-  "reprint",
-  "letterId",
-] as const;
-type HistoryField = (typeof HISTORY_FIELDS)[number];
-const EMAIL_STATUSES = ["unknown", "ok", "soft_bouncing", "bounced", "complained", "invalid"] as const;
-type EmailStatusKey = (typeof EMAIL_STATUSES)[number];
-const HISTORY_ACTIONS = ["bounce.dismiss", "notice.email.resend", "bounce-policy.update"] as const;
-type HistoryAction = (typeof HISTORY_ACTIONS)[number];
-
 /** Message keys cannot hold dots (next-intl nests on them): "email.sent" -> "email_sent". */
 type MessageKey<T extends string> = T extends `${infer A}.${infer B}`
   ? MessageKey<`${A}_${B}`>
@@ -52,8 +29,9 @@ type MessageKey<T extends string> = T extends `${infer A}.${infer B}`
 const messageKey = (code: string) => code.replace(/[.-]/g, "_");
 
 /**
- * The words the patron page uses for delivery events and changes, never the codes:
- * "E-mail afgeleverd", "Onbestelbaar: mailbox vol (tijdelijk)", "Werking e-mail: onbestelbaar → werkt".
+ * The words the patron page uses for delivery events, never the codes: "E-mail afgeleverd",
+ * "Onbestelbaar: mailbox vol (tijdelijk)". Changes (audit entries) are worded by the audit
+ * log's own vocabulary (components/audit-words.ts).
  */
 export async function feedbackWords() {
   const t = await getTranslations("bounces");
@@ -80,24 +58,6 @@ export async function feedbackWords() {
     flagDetail(code: ReasonCode, address: string | null): string {
       const reason = t(`reasons.${code}`);
       return address ? t("flagDetail", { reason, address }) : reason;
-    },
-    action(action: string): string | null {
-      return (HISTORY_ACTIONS as readonly string[]).includes(action)
-        ? t(`history.actions.${messageKey(action) as MessageKey<HistoryAction>}`)
-        : null;
-    },
-    field(field: string): string {
-      return (HISTORY_FIELDS as readonly string[]).includes(field)
-        ? t(`history.fields.${field as HistoryField}`)
-        : field;
-    },
-    value(field: string, value: string): string {
-      if (value === "—") return t("history.empty");
-      if (field === "emailStatus" && (EMAIL_STATUSES as readonly string[]).includes(value))
-        return t(`history.emailStatuses.${value as EmailStatusKey}`);
-      if (value === "true") return t("history.yes");
-      if (value === "false") return t("history.no");
-      return value;
     },
   };
 }

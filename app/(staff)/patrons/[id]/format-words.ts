@@ -28,21 +28,3 @@ export function channelReasonWords(
     return formatChannelReason(detail, locale === "nl" ? "nl" : "en");
   return notice.channelReason;
 }
-
-/** The scalar fields an audit entry changed: "email: a@b.be → c@d.be". */
-export function auditChanges(before: unknown, after: unknown): { field: string; from: string; to: string }[] {
-  const asRecord = (value: unknown) =>
-    value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  const from = asRecord(before);
-  const to = asRecord(after);
-  const show = (value: unknown) => (value === null || value === undefined ? "—" : String(value));
-  const fields = [...new Set([...Object.keys(from), ...Object.keys(to)])];
-  return fields
-    .filter((field) => {
-      const a = from[field];
-      const b = to[field];
-      const scalar = (v: unknown) => v === null || v === undefined || typeof v !== "object";
-      return scalar(a) && scalar(b) && a !== b;
-    })
-    .map((field) => ({ field, from: show(from[field]), to: show(to[field]) }));
-}

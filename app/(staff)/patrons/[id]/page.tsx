@@ -89,7 +89,7 @@ export default async function PatronPage({ params }: { params: Params }) {
       <NoticeTimeline notices={story.notices} />
       <div className="grid gap-6 lg:grid-cols-2">
         <NotesSection story={story} />
-        <HistorySection story={story} />
+        <HistorySection story={story} libraryId={staff.library.id} />
       </div>
     </div>
   );

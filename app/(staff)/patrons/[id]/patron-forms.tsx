@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { type ReactNode, useActionState, useEffect, useState } from "react";
+import { CorrectEmailForm } from "@/components/desk/correct-email-form";
 import {
   FormField,
   FormMessage,
@@ -10,7 +11,7 @@ import {
   secondaryButtonClass,
 } from "@/components/form-field";
 import { initialActionState } from "@/lib/auth/action-state";
-import { addNoteAction, correctAddressAction, correctEmailAction, renewLoanAction } from "./actions";
+import { addNoteAction, correctAddressAction, renewLoanAction } from "./actions";
 
 /**
  * A correction form folded away under its summary. Open from the start when a flag asks for
@@ -50,7 +51,8 @@ function Fold({
   );
 }
 
-export function CorrectEmailForm({
+/** The desk's email correction, folded away (the form itself is shared with the Bounces list). */
+export function CorrectEmailFold({
   patronId,
   email,
   open,
@@ -60,32 +62,9 @@ export function CorrectEmailForm({
   open: boolean;
 }) {
   const t = useTranslations("patron.contact");
-  const [state, formAction, pending] = useActionState(correctEmailAction, initialActionState);
-  const errors = state.fieldErrors ?? {};
   return (
     <Fold id="correct-email" summary={t("correctEmail")} open={open}>
-      <form action={formAction} className="flex flex-col gap-3">
-        <FormMessage ok={state.ok} message={state.message} />
-        <input type="hidden" name="patronId" value={patronId} />
-        <FormField id="email" label={t("newEmail")} hint={t("newEmailHint")} errors={errors.email}>
-          {(describedBy, invalid) => (
-            <input
-              id="email"
-              name="email"
-              type="email"
-              required
-              autoComplete="off"
-              defaultValue={email ?? ""}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              className={inputClass}
-            />
-          )}
-        </FormField>
-        <button type="submit" disabled={pending} className={`${primaryButtonClass} self-start`}>
-          {pending ? t("saving") : t("saveEmail")}
-        </button>
-      </form>
+      <CorrectEmailForm patronId={patronId} email={email} />
     </Fold>
   );
 }
@@ -191,6 +170,8 @@ export function AddNoteForm({ patronId }: { patronId: number }) {
             required
             rows={3}
             maxLength={2000}
+            // what was typed stays after a refusal; a saved note empties the box
+            defaultValue={state.ok ? "" : (state.entered?.body ?? "")}
             aria-describedby={describedBy}
             aria-invalid={invalid}
             className={inputClass}

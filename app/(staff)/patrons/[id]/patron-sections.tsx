@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { auditHistoryWords } from "@/components/audit-words";
 import { ScrollableTable } from "@/components/scrollable-table";
+import { loadAuditNames } from "@/lib/audit/audit-names";
+import { db } from "@/lib/db";
 import type { PatronStory, StoryLoan } from "@/lib/desk/patron-story";
 import { RECENT_RETURNS_DAYS } from "@/lib/desk/patron-story";
 import { DEFAULT_RENEWAL_POLICY } from "@/lib/loans/renewal-policy";
 import { feedbackWords } from "./feedback-words";
-import { auditChanges, patronFormats } from "./format-words";
-import { AddNoteForm, CorrectAddressForm, CorrectEmailForm, RenewLoanButton } from "./patron-forms";
+import { patronFormats } from "./format-words";
+import { AddNoteForm, CorrectAddressForm, CorrectEmailFold, RenewLoanButton } from "./patron-forms";
 
 const card = "rounded-lg border border-line bg-surface p-5";
 const EMAIL_FLAGS = new Set(["email_bounced", "email_complained", "email_invalid"]);
@@ -115,7 +118,7 @@ export async function ContactSection({ story }: { story: PatronStory }) {
           )}
         </Item>
       </dl>
-      <CorrectEmailForm
+      <CorrectEmailFold
         patronId={patron.id}
         email={patron.email}
         open={flags.some((flag) => EMAIL_FLAGS.has(flag.kind))}
@@ -357,23 +360,12 @@ export async function NotesSection({ story }: { story: PatronStory }) {
   );
 }
 
-const ACTION_KEYS = {
-  "patron.email.update": "emailUpdate",
-  "patron.address.update": "addressUpdate",
-  "patron.note.add": "noteAdd",
-  "loan.renew": "loanRenew",
-  "notice.letter.print": "letterPrint",
-} as const;
-
-function actionKey(action: string) {
-  return action in ACTION_KEYS ? ACTION_KEYS[action as keyof typeof ACTION_KEYS] : null;
-}
-
-export async function HistorySection({ story }: { story: PatronStory }) {
+export async function HistorySection({ story, libraryId }: { story: PatronStory; libraryId: number }) {
   const [t, f, words] = await Promise.all([
     getTranslations("patron.history"),
     patronFormats(),
-    feedbackWords(),
+    // the audit log's own words: one vocabulary for both pages
+    loadAuditNames(db, libraryId, story.audit).then(auditHistoryWords),
   ]);
   return (
     <section aria-labelledby="history-heading" className={`${card} flex flex-col gap-3`}>
@@ -386,20 +378,14 @@ export async function HistorySection({ story }: { story: PatronStory }) {
         <ul className="flex flex-col gap-3">
           {story.audit.map((entry) => (
             <li key={entry.id}>
-              <p className="font-medium">
-                {(() => {
-                  const key = actionKey(entry.action);
-                  return key ? t(`actions.${key}`) : (words.action(entry.action) ?? entry.action);
-                })()}
-              </p>
+              <p className="font-medium">{words.title(entry.action)}</p>
               <p className="text-sm text-muted">
                 {t("entry", { date: f.instant(entry.at), actor: entry.actorLabel })}
               </p>
               <ul className="text-sm">
-                {auditChanges(entry.before, entry.after).map((change) => (
+                {words.lines(entry).map((change) => (
                   <li key={change.field} className="break-words">
-                    {words.field(change.field)}: {words.value(change.field, change.from)} →{" "}
-                    {words.value(change.field, change.to)}
+                    {change.field}: {change.from} → {change.to}
                   </li>
                 ))}
               </ul>

@@ -1,7 +1,7 @@
-import { loadPreview } from "@/app/(staff)/templates/preview-data";
 import { staffRoute } from "@/lib/auth/staff-route";
 import { db } from "@/lib/db";
 import { renderLetterPdf } from "@/lib/rendering";
+import { loadPreview } from "@/lib/rendering/notice-preview";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { fieldWords, stageLabel } from "@/app/(staff)/settings/stage-words";
 import type { AuditRow } from "@/lib/audit/list-audit-entries";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { STAGE_FIELDS, type StageField } from "@/lib/settings/stage-settings";
-import { fieldWords, stageLabel } from "../settings/stage-words";
 
 type Json = Prisma.JsonValue;
 
@@ -63,7 +63,7 @@ type KnownAction = (typeof ACTIONS)[number];
 const isKnown = (action: string): action is KnownAction => (ACTIONS as readonly string[]).includes(action);
 
 /** Fields that say which thing changed, not how: never listed as a change. */
-const IDENTIFYING = new Set(["stageId", "branchId", "patronId", "resolvedFlags", "id"]);
+const IDENTIFYING = new Set(["stageId", "branchId", "patronId", "resolvedFlags", "id", "letterId", "reason"]);
 
 const FIELDS = [
   ...STAGE_FIELDS,
@@ -97,6 +97,9 @@ const FIELDS = [
   "renewalPeriodDays",
   "renewalMaxFeesCents",
   "renewalMaxOverdueDays",
+  "note",
+  "recipientEmail",
+  "reprint",
 ] as const;
 type KnownField = (typeof FIELDS)[number];
 const isKnownField = (field: string): field is KnownField => (FIELDS as readonly string[]).includes(field);
@@ -116,11 +119,11 @@ export function changedFields(before: Json, after: Json): { key: string; before?
 }
 
 /**
- * Turns audit entries into sentences a manager reads: who did what to which stage, branch,
- * patron or account, with every value in words (amounts in euro, channels, yes/no, dates),
- * never an action key, a field name or JSON.
+ * The one vocabulary of audit entries: what an action, a field and a value are called, in
+ * the staff member's language. The audit log (`auditWords`) and the patron page's history
+ * (`auditHistoryWords`) both speak it.
  */
-export async function auditWords(names: AuditNames) {
+async function vocabulary(names: AuditNames) {
   const [t, format, locale, stageValue] = await Promise.all([
     getTranslations("audit"),
     getFormatter(),
@@ -159,6 +162,42 @@ export async function auditWords(names: AuditNames) {
     if (typeof raw === "object") return t("changedValue");
     return String(raw);
   };
+
+  /** an action's name ("E-mailadres verbeterd"), else its key made readable */
+  const actionName = (action: string) =>
+    isKnown(action)
+      ? t(`actionNames.${action.replaceAll(".", "_") as "staff_create"}`)
+      : action.replaceAll(/[.-]/g, " ");
+
+  return { t, value, fieldName, stageName, branchName, actionName };
+}
+
+/**
+ * The patron page's history: per entry its action's name and each changed field as a label
+ * with its old and new value in words ("Werking e-mail: onbestelbaar → nog niet bevestigd").
+ */
+export async function auditHistoryWords(names: AuditNames) {
+  const { t, value, actionName } = await vocabulary(names);
+  return {
+    title: actionName,
+    lines(row: Pick<AuditRow, "before" | "after">): { field: string; from: string; to: string }[] {
+      const created = !isRecord(row.before);
+      return changedFields(row.before, row.after).map((change) => ({
+        field: isKnownField(change.key) ? t(`fieldLabels.${change.key}`) : t("fieldLabels.other"),
+        from: created ? t("empty") : value(change.key, change.before),
+        to: value(change.key, change.after),
+      }));
+    },
+  };
+}
+
+/**
+ * Turns audit entries into sentences a manager reads: who did what to which stage, branch,
+ * patron or account, with every value in words (amounts in euro, channels, yes/no, dates),
+ * never an action key, a field name or JSON.
+ */
+export async function auditWords(names: AuditNames) {
+  const { t, value, fieldName, stageName, branchName } = await vocabulary(names);
 
   return (row: AuditRow): AuditEntryWords => {
     const actor = row.actorLabel.replace(/\s*\([^)]*@[^)]*\)$/, "");
@@ -239,9 +278,8 @@ export async function auditWords(names: AuditNames) {
 
 /** The action filter's options in words, for the actions that occur in the log. */
 export async function actionWords() {
-  const t = await getTranslations("audit");
-  return (action: string) =>
-    isKnown(action) ? t(`actionNames.${action.replaceAll(".", "_") as "staff_create"}`) : action;
+  return (await vocabulary({ stages: new Map(), branches: new Map(), patrons: new Map(), staff: new Map() }))
+    .actionName;
 }
 
 /** The part filter's options in words. */

@@ -3,9 +3,17 @@ import { fromDbDate } from "@/lib/dates";
 import type { Db, DbTx } from "@/lib/db-client";
 import type { Language, StageKind } from "@/lib/generated/prisma/enums";
 import { libraryToday } from "@/lib/library/current-library";
-import type { NoticeItem, NoticeRenderInput } from "@/lib/rendering";
-import { sampleNoticeInput } from "@/lib/rendering";
+import { loadRenewalPolicies } from "@/lib/loans/load-renewal-policies";
 import { type ResolvedWording, resolveWording, type WordingOverride } from "@/lib/templates";
+import {
+  buildNoticeContent,
+  type NoticeLoan,
+  noticePatron,
+  stageLabel,
+  stageNumbers,
+} from "./notice-content";
+import { sampleNoticeInput } from "./sample-data";
+import type { NoticeRenderInput } from "./types";
 
 export const LANGUAGES = ["nl", "fr", "en"] as const satisfies readonly Language[];
 
@@ -44,17 +52,13 @@ function pickLanguage(value: string | undefined): Language {
   return (LANGUAGES as readonly string[]).includes(value ?? "") ? (value as Language) : "nl";
 }
 
-function stageLabel(labels: unknown, language: Language, fallback: string): string {
-  if (labels && typeof labels === "object" && language in labels) {
-    const value = (labels as Record<string, unknown>)[language];
-    if (typeof value === "string" && value.trim()) return value;
-  }
-  return fallback;
-}
-
 /**
- * Everything the preview page, the letter route and the test email need for one choice of
- * stage, language, branch and (optionally) a real patron. Null when the library has no stages.
+ * Everything the templates page, the sample letter route and the test email need for one
+ * choice of stage, language, branch and (optionally) a real patron: the notice's content is
+ * built by `buildNoticeContent`, as the render step builds it (the one renewal rule of
+ * lib/loans, the stage's fee, the wording of the chosen level), for the patron's open loans
+ * or, without a card number, for a sample patron's. Only the links lead nowhere: there is no
+ * notice to sign them for. Null when the library has no stages.
  */
 export async function loadPreview(
   db: Db | DbTx,
@@ -69,21 +73,18 @@ export async function loadPreview(
   ]);
   if (stageRows.length === 0) return null;
 
-  let overdueCount = 0;
-  const stages: StageChoice[] = stageRows.map((row) => {
-    if (row.kind === "overdue") overdueCount += 1;
-    return {
-      id: row.id,
-      label: stageLabel(row.labels, language, row.key),
-      kind: row.kind,
-      number: row.kind === "overdue" ? overdueCount : 1,
-      registered: row.channel === "registered_letter",
-    };
-  });
+  const numbers = stageNumbers(stageRows);
+  const stages: StageChoice[] = stageRows.map((row) => ({
+    id: row.id,
+    label: stageLabel(row.labels, language, row.key),
+    kind: row.kind,
+    number: numbers.get(row.id) ?? 1,
+    registered: row.channel === "registered_letter",
+  }));
   const stage = stages.find((s) => String(s.id) === params.stage) ?? stages[0];
+  const stageRow = stageRows.find((row) => row.id === stage.id);
   const branches = branchRows.map((b) => ({ id: b.id, name: b.name }));
   const branchRow = branchRows.find((b) => String(b.id) === params.branch) ?? null;
-  const stageRow = stageRows.find((row) => row.id === stage.id);
 
   const [systemText, branchText] = await Promise.all([
     db.noticeText.findUnique({ where: { stageId_language: { stageId: stage.id, language } } }),
@@ -112,37 +113,27 @@ export async function loadPreview(
     date,
     baseUrl: params.baseUrl,
   });
-  const addressBranch = branchRow ?? branchRows[0];
-  let input: NoticeRenderInput = {
-    ...sample,
-    library: { name: library.name, website: library.website },
-    branch: addressBranch
-      ? {
-          name: addressBranch.name,
-          street: addressBranch.street,
-          postalCode: addressBranch.postalCode,
-          city: addressBranch.city,
-          country: addressBranch.country,
-          email: addressBranch.email,
-          phone: addressBranch.phone,
-          openingHoursUrl: addressBranch.openingHoursUrl,
-        }
-      : sample.branch,
-    stage: {
-      kind: stage.kind,
-      number: stage.number,
-      label: stage.label,
-      registered: stage.registered || sample.stage.registered,
-    },
-    fees: stageRow && stageRow.feeCents > 0 ? [{ kind: "notice", amountCents: stageRow.feeCents }] : [],
-    texts: { subject: wording.subject, opening: wording.opening, closing: wording.closing },
-  };
+  const baseUrl = sample.baseUrl.replace(/\/+$/, "");
+  const senderBranch = branchRow ?? branchRows[0];
+  const fallbackBranchId = senderBranch?.id ?? 0;
+
+  // The sample patron's loans, as loans: the renewal rule decides, as for a real patron.
+  let patron: Parameters<typeof buildNoticeContent>[0]["patron"] = { ...sample.patron, feesOwedCents: 0 };
+  let loans: NoticeLoan[] = sample.items.map((item, index) => ({
+    id: typeof item.loanId === "number" ? item.loanId : 9000 + index,
+    dueDate: item.dueDate,
+    renewalCount: !item.renewable && item.notRenewableReason === "max_renewals" ? 99 : 0,
+    reserved: !item.renewable && item.notRenewableReason === "reserved",
+    returned: false,
+    branchId: fallbackBranchId,
+    item: { title: item.title, author: item.author ?? null, barcode: item.barcode },
+  }));
 
   const card = (params.card ?? "").trim().slice(0, 40);
   let patronNotFound = false;
   let patronName: string | null = null;
   if (card) {
-    const patron = await db.patron.findFirst({
+    const found = await db.patron.findFirst({
       where: { libraryId, cardNumber: card },
       include: {
         loans: {
@@ -153,37 +144,57 @@ export async function loadPreview(
         },
       },
     });
-    if (!patron) patronNotFound = true;
+    if (!found) patronNotFound = true;
     else {
-      patronName = `${patron.firstName} ${patron.lastName}`;
-      const items: NoticeItem[] = patron.loans.map((loan) => {
-        const base = {
-          title: loan.item.title,
-          author: loan.item.author,
-          barcode: loan.item.barcode,
+      patronName = `${found.firstName} ${found.lastName}`;
+      patron = { ...noticePatron(found), feesOwedCents: found.feesOwedCents };
+      if (found.loans.length > 0)
+        loans = found.loans.map((loan) => ({
+          id: loan.id,
           dueDate: fromDbDate(loan.dueDate),
-          loanId: loan.id,
-        };
-        return loan.reserved
-          ? { ...base, renewable: false, notRenewableReason: "reserved" as const }
-          : { ...base, renewable: true, renewUrl: `${sample.baseUrl}/r/renew?token=preview-${loan.id}` };
-      });
-      input = {
-        ...input,
-        patron: {
-          firstName: patron.firstName,
-          lastName: patron.lastName,
-          cardNumber: patron.cardNumber,
-          email: patron.email,
-          street: patron.street ?? undefined,
-          postalCode: patron.postalCode ?? undefined,
-          city: patron.city ?? undefined,
-          country: patron.country,
-        },
-        items: items.length > 0 ? items : input.items,
-      };
+          renewalCount: loan.renewalCount,
+          reserved: loan.reserved,
+          returned: false,
+          branchId: loan.branchId,
+          item: { title: loan.item.title, author: loan.item.author, barcode: loan.item.barcode },
+        }));
     }
   }
+
+  const token = `preview-${stage.id}`;
+  const input = buildNoticeContent({
+    language,
+    date,
+    reference: sample.reference,
+    baseUrl,
+    library: { name: library.name, website: library.website },
+    branch: senderBranch ?? {
+      ...sample.branch,
+      country: sample.branch.country ?? "BE",
+      email: null,
+      phone: null,
+      openingHoursUrl: null,
+    },
+    patron,
+    stage: {
+      kind: stage.kind,
+      number: stage.number,
+      label: stage.label,
+      registered: stage.registered,
+    },
+    loans,
+    policies: await loadRenewalPolicies(db, { libraryId }),
+    wording,
+    feeCents: stageRow?.feeCents ?? 0,
+    links: (anyRenewable) => ({
+      links: {
+        renewAll: anyRenewable ? `${baseUrl}/r/renew?token=${token}-all` : null,
+        preferences: `${baseUrl}/r/preferences?token=${token}`,
+        unsubscribe: stage.kind === "pre_due" ? `${baseUrl}/r/unsubscribe?token=${token}` : null,
+      },
+      renewItem: (loanId) => `${baseUrl}/r/renew?token=${token}-${loanId}`,
+    }),
+  });
 
   return {
     stages,
