@@ -4,12 +4,13 @@ import type { Db } from "@/lib/db-client";
 import type { ImportKind } from "@/lib/generated/prisma/client";
 import { applyChunk, type ChunkScope } from "./apply-chunk";
 import { closeMissingLoans } from "./close-missing-loans";
-import { mapHeaders } from "./column-aliases";
-import { readCsv } from "./parse-csv";
 import { openImportConnection, type RawTx, withPgTransaction } from "./raw-tx";
+import { ImportProblem, readImportFile } from "./read-import-file";
 import type { RowRejection } from "./rejection-reasons";
 import { vacuumAnalyze } from "./vacuum-analyze";
-import { type ImportRow, presentFields, rowKey, validateRow } from "./validate-row";
+import type { ImportRow } from "./validate-row";
+
+export { ImportProblem };
 
 /** Rows per transaction: big enough for set-based speed, small enough to lose little on a crash. */
 export const IMPORT_CHUNK_SIZE = 50_000;
@@ -27,16 +28,6 @@ export type ImportStats = {
   waitedMs: number;
   chunks: number;
 };
-
-/** A problem that stops a file, as a code staff read in their language (messages importProblems.*). */
-export class ImportProblem extends Error {
-  constructor(
-    readonly code: "emptyFile" | "missingColumns" | "fileGone" | "unexpected",
-    readonly detail = "",
-  ) {
-    super(detail ? `${code}: ${detail}` : code);
-  }
-}
 
 const TOUCHED_TABLES: Record<ImportKind, string[]> = {
   patrons: ["Patron"],
@@ -111,10 +102,7 @@ export async function runImport(
   const stats = options.stats;
   try {
     if (!run.filePath) throw new ImportProblem("fileGone");
-    let fields: (string | null)[] | null = null;
     let present = new Set<string>();
-    let headerCount = 0;
-    let keyIndex = -1;
     let rows: ImportRow[] = [];
     let rejections: RowRejection[] = [];
     let lastLine = run.committedLine;
@@ -172,70 +160,21 @@ export async function runImport(
       if (stats) stats.waitedMs += performance.now() - started;
     };
 
-    for await (const event of readCsv(run.filePath)) {
-      if (event.type === "header") {
-        const mapping = mapHeaders(run.kind, event.headers);
-        if (mapping.missing.length > 0) throw new ImportProblem("missingColumns", mapping.missing.join(", "));
-        fields = mapping.fields;
-        headerCount = event.headers.length;
-        present = presentFields(run.kind, fields);
-        keyIndex = fields.indexOf(
-          run.kind === "patrons" ? "cardNumber" : run.kind === "items" ? "barcode" : "loanId",
-        );
-        continue;
-      }
-      if (!fields) continue;
-      // Already committed by an earlier attempt: only remember its id.
-      if (event.line <= run.committedLine) {
-        if (event.type === "record") seen.add((event.values[keyIndex] ?? "").trim());
+    for await (const event of readImportFile(run.filePath, run.kind, {
+      skipThrough: run.committedLine,
+      seen,
+    })) {
+      if (event.type === "columns") {
+        present = event.present;
         continue;
       }
       lastLine = event.line;
       pending += 1;
-      if (event.type === "broken") {
-        rejections.push({ line: event.line, column: null, reason: "unreadable", value: null });
-      } else {
-        progressBytes = event.bytes;
-        const values = event.values;
-        const extra = values.slice(headerCount);
-        if (values.length < headerCount || extra.some((v) => v.trim() !== "")) {
-          rejections.push({
-            line: event.line,
-            column: null,
-            reason: "columnCount",
-            value: `${values.length}`,
-          });
-          const key = (values[keyIndex] ?? "").trim();
-          if (key) seen.add(key);
-        } else {
-          const raw: Record<string, string> = {};
-          fields.forEach((field, i) => {
-            if (field) raw[field] = values[i];
-          });
-          const checked = validateRow(run.kind, raw, event.line);
-          if (checked.rejection) {
-            rejections.push(checked.rejection);
-            const key = (raw[fields[keyIndex] ?? ""] ?? "").trim();
-            if (key) seen.add(key);
-          } else {
-            const key = rowKey(run.kind, checked.row);
-            if (seen.has(key.value)) {
-              rejections.push({
-                line: event.line,
-                column: key.field,
-                reason: "duplicateId",
-                value: key.value,
-              });
-            } else {
-              seen.add(key.value);
-              rows.push(checked.row);
-            }
-          }
-        }
-      }
+      if (event.bytes !== null) progressBytes = event.bytes;
+      if (event.type === "row") rows.push(event.row);
+      else rejections.push(event.rejection);
       if (pending >= chunkSize) await flush();
     }
-    if (!fields) throw new ImportProblem("emptyFile");
     await flush();
     while (inFlight.length > 0) await waitFor(inFlight.shift() as Promise<void>);
 
