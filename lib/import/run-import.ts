@@ -160,20 +160,20 @@ export async function runImport(
       if (stats) stats.waitedMs += performance.now() - started;
     };
 
-    for await (const event of readImportFile(run.filePath, run.kind, {
-      skipThrough: run.committedLine,
-      seen,
-    })) {
-      if (event.type === "columns") {
-        present = event.present;
-        continue;
+    const file = readImportFile(run.filePath, run.kind, { skipThrough: run.committedLine, seen });
+    for await (const batch of file) {
+      for (const event of batch) {
+        if (event.type === "columns") {
+          present = event.present;
+          continue;
+        }
+        lastLine = event.line;
+        pending += 1;
+        if (event.bytes !== null) progressBytes = event.bytes;
+        if (event.type === "row") rows.push(event.row);
+        else rejections.push(event.rejection);
+        if (pending >= chunkSize) await flush();
       }
-      lastLine = event.line;
-      pending += 1;
-      if (event.bytes !== null) progressBytes = event.bytes;
-      if (event.type === "row") rows.push(event.row);
-      else rejections.push(event.rejection);
-      if (pending >= chunkSize) await flush();
     }
     await flush();
     while (inFlight.length > 0) await waitFor(inFlight.shift() as Promise<void>);
