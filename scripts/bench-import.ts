@@ -20,7 +20,7 @@ import { searchPatrons } from "../lib/desk/search-patrons";
 import { readCsv } from "../lib/import/parse-csv";
 import { queueImport } from "../lib/import/queue-import";
 import { readImportFile } from "../lib/import/read-import-file";
-import { type ImportStats, runImport } from "../lib/import/run-import";
+import { IMPORT_CHUNK_SIZE, type ImportStats, runImport } from "../lib/import/run-import";
 import { createTestDatabase } from "./lib/test-database";
 
 /** The issue's aim for a 1,000,000-loan file. */
@@ -107,9 +107,13 @@ async function timedImport(
     serverCpuSeconds,
     stats,
     load: loadavg()[0],
+    peakMb: peakMemoryMb(),
     run: done,
   };
 }
+
+/** The process's peak memory so far (it only grows: printed after each step, it shows which step raised it). */
+const peakMemoryMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 const processCpuSeconds = () => {
   const usage = process.cpuUsage();
@@ -192,6 +196,7 @@ async function readOnly(file: string) {
     seconds: (performance.now() - started) / 1000,
     cpuSeconds: processCpuSeconds() - cpu,
     rows,
+    peakMb: peakMemoryMb(),
   };
   return { parse, check };
 }
@@ -263,7 +268,7 @@ export async function benchImport(serverUrl: string, loans = 1_000_000): Promise
       alone,
       loansFirst: first,
       loansAgain: again,
-      peakMemoryMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      peakMemoryMb: peakMemoryMb(),
       searchAfterImport: {
         p50: times[Math.floor(times.length / 2)],
         p95: times[Math.ceil(times.length * 0.95) - 1],
@@ -281,17 +286,17 @@ export function formatImportBench(r: ImportBenchResult): string {
   const s = (v: number) => `${v.toFixed(1)} s`;
   const ok = (good: boolean) => (good ? "ok" : "BELOW AIM");
   const cpu = (t: Timed) =>
-    `CPU: this process ${s(t.cpuSeconds)}, database server ${t.serverCpuSeconds === null ? "not on this machine" : s(t.serverCpuSeconds)}; load ${t.load.toFixed(1)}`;
+    `CPU: this process ${s(t.cpuSeconds)}, database server ${t.serverCpuSeconds === null ? "not on this machine" : s(t.serverCpuSeconds)}; load ${t.load.toFixed(1)}; peak memory so far ${t.peakMb} MB`;
   const breakdown = (t: Timed) =>
     `    in the database ${s(t.stats.databaseMs / 1000)} over ${t.stats.chunks} chunks (two at once), reading waited for it ${s(t.stats.waitedMs / 1000)}`;
   const { parse, check } = r.alone;
   const first = r.loansFirst;
   return [
-    `CSV import (${n(r.loans)} loans, streamed, chunks of 50,000 rows, COPY into a staging table, two chunks in flight):`,
+    `CSV import (${n(r.loans)} loans, streamed, chunks of ${n(IMPORT_CHUNK_SIZE)} rows, COPY into a staging table, two chunks in flight):`,
     `  patrons  ${n(r.patrons.run.inserted)} new  ${s(r.patrons.seconds)}  ${n(r.patrons.rowsPerSecond)} rows/s  (${cpu(r.patrons)})`,
     `  loans, the same file read three ways in this run:`,
     `    csv-parse alone (the floor)         ${s(parse.seconds)}  ${n(Math.round(parse.records / parse.seconds))} rows/s  CPU ${s(parse.cpuSeconds)}`,
-    `    csv-parse + every row checked       ${s(check.seconds)}  ${n(Math.round(check.rows / check.seconds))} rows/s  CPU ${s(check.cpuSeconds)}`,
+    `    csv-parse + every row checked       ${s(check.seconds)}  ${n(Math.round(check.rows / check.seconds))} rows/s  CPU ${s(check.cpuSeconds)}  (peak memory so far ${check.peakMb} MB)`,
     `    the import (${n(first.run.inserted)} new)          ${s(first.seconds)}  ${n(first.rowsPerSecond)} rows/s  (aim >= ${n(TARGET_ROWS_PER_SECOND)}: ${ok(first.rowsPerSecond >= TARGET_ROWS_PER_SECOND)}); ${(first.seconds / parse.seconds).toFixed(1)}x the floor`,
     breakdown(first),
     `    ${cpu(first)}`,

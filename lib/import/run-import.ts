@@ -13,7 +13,7 @@ import type { ImportRow } from "./validate-row";
 export { ImportProblem };
 
 /** Rows per transaction: big enough for set-based speed, small enough to lose little on a crash. */
-export const IMPORT_CHUNK_SIZE = 50_000;
+export const IMPORT_CHUNK_SIZE = 25_000;
 /** Chunks written at once on a pg pool (one connection each), committed in file order. */
 const CHUNKS_IN_FLIGHT = 2;
 

@@ -5,9 +5,7 @@ import { asMoment, type UpsertColumn, upsertRows } from "./upsert-rows";
 import type { LoanRow } from "./validate-row";
 
 type Scope = { libraryId: number; timeZone: string; branchIds: ReadonlyMap<string, number> };
-type BranchedLoanRow = LoanRow & { branchId: number };
-
-const OPTIONAL: UpsertColumn<BranchedLoanRow>[] = [
+const OPTIONAL: UpsertColumn<LoanRow>[] = [
   { name: "returnedAt", array: "text", value: (r) => r.returnedAt, cast: asMoment },
   { name: "renewalCount", array: "int", value: (r) => r.renewals ?? 0 },
   { name: "reserved", array: "boolean", value: (r) => r.reserved ?? false },
@@ -31,12 +29,11 @@ export async function upsertLoans(
   present: ReadonlySet<string>,
 ): Promise<{ inserted: number; updated: number; rejections: RowRejection[] }> {
   const rejections: RowRejection[] = [];
-  const branched: BranchedLoanRow[] = [];
+  // the rows themselves, not copies: a chunk is held once
+  const branched: LoanRow[] = [];
   for (const row of rows) {
-    const branchId = scope.branchIds.get(row.branch);
-    if (branchId === undefined)
-      rejections.push({ line: row.line, column: "branch", reason: "unknownBranch", value: row.branch });
-    else branched.push({ ...row, branchId });
+    if (scope.branchIds.has(row.branch)) branched.push(row);
+    else rejections.push({ line: row.line, column: "branch", reason: "unknownBranch", value: row.branch });
   }
   const written = await upsertRows(
     tx,
@@ -52,7 +49,7 @@ export async function upsertLoans(
           lookup: { table: "Patron", key: "cardNumber" },
         },
         { name: "itemId", array: "text", value: (r) => r.barcode, lookup: { table: "Item", key: "barcode" } },
-        { name: "branchId", array: "int", value: (r) => r.branchId },
+        { name: "branchId", array: "int", value: (r) => scope.branchIds.get(r.branch) },
         { name: "loanedAt", array: "text", value: (r) => r.loanedAt, cast: asMoment },
         { name: "dueDate", array: "text", value: (r) => r.dueDate, cast: (v) => `${v}::date` },
         ...OPTIONAL.filter((c) => present.has(FIELD[c.name])),
@@ -64,7 +61,7 @@ export async function upsertLoans(
   if (written.unknown.length > 0) {
     const byLine = new Map(branched.map((r) => [r.line, r]));
     for (const { line, column } of written.unknown) {
-      const row = byLine.get(line) as BranchedLoanRow;
+      const row = byLine.get(line) as LoanRow;
       rejections.push(
         column === "patronId"
           ? { line, column: "cardNumber", reason: "unknownPatron", value: row.cardNumber }
