@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { type FormEvent, startTransition, useActionState } from "react";
 import { FormField, FormMessage, inputClass, primaryButtonClass } from "@/components/form-field";
 import { initialActionState } from "@/lib/auth/action-state";
 import { saveImportPickupAction } from "./actions";
@@ -57,9 +57,15 @@ export function PickupForm({ values, root }: { values: PickupFormValues; root: s
   const t = useTranslations("importPickup");
   const [state, formAction, pending] = useActionState(saveImportPickupAction, initialActionState);
   const errors = state.fieldErrors ?? {};
+  // submitted by hand, so that a refused form keeps what was typed (a form action resets it)
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  }
   return (
     // noValidate: the server checks the folder and the time and says what is wrong
-    <form action={formAction} noValidate className="flex flex-col gap-4">
+    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
       <FormMessage ok={state.ok} message={state.message} />
       <Checkbox name="enabled" label={t("enabled")} hint={t("enabledHint")} checked={values.enabled} />
       <FormField id="folder" label={t("folder")} hint={t("folderHint", { root })} errors={errors.folder}>
