@@ -52,6 +52,22 @@ function Checkbox({
   );
 }
 
+/** A folder or file name: typed as is, no spelling help. */
+function NameInput(props: { name: string; value: string; describedBy?: string; invalid: boolean }) {
+  return (
+    <input
+      id={props.name}
+      name={props.name}
+      defaultValue={props.value}
+      autoComplete="off"
+      spellCheck={false}
+      aria-describedby={props.describedBy}
+      aria-invalid={props.invalid}
+      className={`${inputClass} font-mono`}
+    />
+  );
+}
+
 /** The library's scheduled pickup: a folder on the server, a time, and which file is which kind. */
 export function PickupForm({ values, root }: { values: PickupFormValues; root: string }) {
   const t = useTranslations("importPickup");
@@ -70,16 +86,7 @@ export function PickupForm({ values, root }: { values: PickupFormValues; root: s
       <Checkbox name="enabled" label={t("enabled")} hint={t("enabledHint")} checked={values.enabled} />
       <FormField id="folder" label={t("folder")} hint={t("folderHint", { root })} errors={errors.folder}>
         {(describedBy, invalid) => (
-          <input
-            id="folder"
-            name="folder"
-            defaultValue={values.folder}
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={`${inputClass} font-mono`}
-          />
+          <NameInput name="folder" value={values.folder} describedBy={describedBy} invalid={invalid} />
         )}
       </FormField>
       <FormField id="time" label={t("time")} hint={t("timeHint")} errors={errors.time}>
@@ -102,16 +109,7 @@ export function PickupForm({ values, root }: { values: PickupFormValues; root: s
           {PATTERNS.map((field) => (
             <FormField key={field} id={field} label={t(`patternLabels.${field}`)} errors={errors[field]}>
               {(describedBy, invalid) => (
-                <input
-                  id={field}
-                  name={field}
-                  defaultValue={values[field]}
-                  autoComplete="off"
-                  spellCheck={false}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  className={`${inputClass} font-mono`}
-                />
+                <NameInput name={field} value={values[field]} describedBy={describedBy} invalid={invalid} />
               )}
             </FormField>
           ))}
