@@ -56,6 +56,7 @@ const ACTIONS = [
   "send-run.resume",
   "notice.send-again",
   "library.sending-settings",
+  "import-pickup.update",
 ] as const;
 type KnownAction = (typeof ACTIONS)[number];
 const isKnown = (action: string): action is KnownAction => (ACTIONS as readonly string[]).includes(action);
@@ -251,6 +252,7 @@ export async function entityWords() {
     "Loan",
     "Notice",
     "StaffUser",
+    "ImportPickup",
   ];
   return (entity: string) => (known.includes(entity) ? t(`entityNames.${entity as "Patron"}`) : entity);
 }
