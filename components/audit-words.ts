@@ -58,6 +58,7 @@ const ACTIONS = [
   "library.sending-settings",
   "library.self-service",
   "branch.renewal-limits",
+  "import-pickup.update",
 ] as const;
 type KnownAction = (typeof ACTIONS)[number];
 const isKnown = (action: string): action is KnownAction => (ACTIONS as readonly string[]).includes(action);
@@ -301,6 +302,7 @@ export async function entityWords() {
     "Notice",
     "StaffUser",
     "Branch",
+    "ImportPickup",
   ];
   return (entity: string) => (known.includes(entity) ? t(`entityNames.${entity as "Patron"}`) : entity);
 }

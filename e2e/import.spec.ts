@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import pg from "pg";
 import { E2E_DATABASE_FILE } from "./e2e-database";
 import { expect, ROLE_EMAIL, signIn, test } from "./fixtures";
@@ -66,6 +66,38 @@ test.describe("import (librarian)", () => {
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.getByRole("heading", { name: "Import history" })).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/import-history-390-en.png`, fullPage: true });
+  });
+
+  test("a librarian sets up the scheduled pickup: a missing folder is refused in words, an existing one is saved with its time", async ({
+    page,
+    signInAs,
+  }) => {
+    // the e2e server's pickup root is its default, .data/pickup under the project
+    await mkdir(".data/pickup/e2e-ils", { recursive: true });
+    await signInAs("librarian");
+    await page.goto("/import");
+    const pickup = page.getByRole("region", { name: "Automatisch ophalen uit een map" });
+    await pickup.getByLabel("Elke dag ophalen").check();
+    await pickup.getByLabel("Map op de server").fill("e2e-bestaat-niet");
+    await pickup.getByRole("button", { name: "Bewaren" }).click();
+    await expect(
+      pickup.getByText(
+        "De map e2e-bestaat-niet bestaat niet op de server. Maak ze aan, of kies een andere map.",
+      ),
+    ).toBeVisible();
+    await expect(pickup.getByLabel("Map op de server")).toHaveAttribute("aria-invalid", "true");
+
+    await pickup.getByLabel("Map op de server").fill("e2e-ils");
+    await pickup.getByLabel("Uur").fill("05:30");
+    await pickup.getByLabel("Leners").fill("LENERS*.csv");
+    await pickup.getByRole("button", { name: "Bewaren" }).click();
+    await expect(pickup.getByText("Bewaard. De map wordt elke dag om 05:30 opgehaald.")).toBeVisible();
+    await expect(pickup.getByText(/Elke dag om 05:30 uit .*\/\.data\/pickup\/e2e-ils\./)).toBeVisible();
+    await expect(pickup.getByLabel("Leners")).toHaveValue("LENERS*.csv");
+    await page.screenshot({ path: `${SHOTS}/import-pickup.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await pickup.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/import-pickup-390.png`, fullPage: true });
   });
 
   test("desk staff can neither open the import page nor upload", async ({ page, signInAs }) => {

@@ -52,6 +52,11 @@ const ZEnv = z.object({
   RAPPEL_WORKER_SCHEDULE: z.enum(["on", "off"]).default("on"),
   /** where uploaded import files wait for their import (streamed to disk, removed when done) */
   IMPORT_DIR: z.string().min(1).default(".data/imports"),
+  /**
+   * the folder under which libraries' pickup folders must lie (lib/import/pickup-folder.ts):
+   * staff name a folder inside it, never any path on the server
+   */
+  IMPORT_PICKUP_ROOT: z.string().min(1).default(".data/pickup"),
 });
 
 export type Env = z.infer<typeof ZEnv>;

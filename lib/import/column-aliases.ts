@@ -3,166 +3,76 @@ import type { ImportKind } from "@/lib/generated/prisma/client";
 /** One column an import understands: its name in docs/import.md and the API, and what exports call it. */
 export type ImportColumn = { field: string; required: boolean; aliases: string[] };
 
-const c = (field: string, required: boolean, aliases: string[]): ImportColumn => ({
-  field,
-  required,
-  aliases,
-});
-
 /**
- * The columns of each import and the header names common library-system exports use for them
- * (Vubis, Brocade, Bidoc, Koha; Dutch, French and English). Headers are compared normalised:
+ * What common library-system exports call each field (Vubis, Brocade, Bidoc, Koha; Dutch,
+ * French and English), one list per field whatever the kind. Headers are compared normalised:
  * lower case, accents and everything but letters and digits dropped ("E-mail adres" = "emailadres").
  */
-export const IMPORT_COLUMNS: Record<ImportKind, ImportColumn[]> = {
-  patrons: [
-    c("cardNumber", true, [
-      "cardnumber",
-      "card",
-      "kaartnummer",
-      "lenersnummer",
-      "lenerspas",
-      "pasnummer",
-      "barcodelener",
-      "patronbarcode",
-      "patronid",
-      "lenerid",
-      "numerocarte",
-    ]),
-    c("firstName", true, ["firstname", "voornaam", "prenom", "givenname", "firstnames"]),
-    c("lastName", true, ["lastname", "surname", "achternaam", "familienaam", "naam", "nom", "familyname"]),
-    c("homeBranch", true, [
-      "homebranch",
-      "branch",
-      "branchcode",
-      "filiaal",
-      "vestiging",
-      "thuisfiliaal",
-      "homelibrary",
-      "bibliotheek",
-      "succursale",
-    ]),
-    c("email", false, ["email", "emailadres", "emailaddress", "mail", "courriel"]),
-    c("phone", false, ["phone", "telefoon", "tel", "gsm", "mobile", "phonenumber", "telephone"]),
-    c("street", false, [
-      "street",
-      "straat",
-      "adres",
-      "address",
-      "address1",
-      "streetaddress",
-      "rue",
-      "straatennummer",
-    ]),
-    c("postalCode", false, ["postalcode", "postcode", "zipcode", "zip", "codepostal"]),
-    c("city", false, ["city", "gemeente", "woonplaats", "plaats", "stad", "ville", "localite"]),
-    c("country", false, ["country", "land", "pays", "countrycode"]),
-    c("language", false, ["language", "taal", "langue", "lang"]),
-    c("preDueOptIn", false, ["predueoptin", "herinneringvooraf", "attendering", "reminderoptin", "optin"]),
+const ALIASES: Record<string, string[]> = {
+  cardNumber: [
+    "card",
+    "kaartnummer",
+    "lenersnummer",
+    "lenerspas",
+    "pasnummer",
+    "barcodelener",
+    "patronbarcode",
+    "patronid",
+    "lenerid",
+    "numerocarte",
   ],
-  items: [
-    c("barcode", true, [
-      "barcode",
-      "itembarcode",
-      "exemplaar",
-      "exemplaarnummer",
-      "streepjescode",
-      "codebarre",
-    ]),
-    c("title", true, ["title", "titel", "titre"]),
-    c("author", false, ["author", "auteur", "schrijver", "maker"]),
-    c("price", false, ["price", "prijs", "prix", "replacementprice", "vervangwaarde", "vervangprijs"]),
+  firstName: ["voornaam", "prenom", "givenname", "firstnames"],
+  lastName: ["surname", "achternaam", "familienaam", "naam", "nom", "familyname"],
+  homeBranch: [
+    "branch",
+    "branchcode",
+    "filiaal",
+    "vestiging",
+    "thuisfiliaal",
+    "homelibrary",
+    "bibliotheek",
+    "succursale",
   ],
-  loans: [
-    c("loanId", true, [
-      "loanid",
-      "ilsloanid",
-      "issueid",
-      "uitleenid",
-      "uitleningid",
-      "leningid",
-      "transactionid",
-      "pretid",
-    ]),
-    c("cardNumber", true, [
-      "cardnumber",
-      "card",
-      "kaartnummer",
-      "lenersnummer",
-      "lenerspas",
-      "pasnummer",
-      "barcodelener",
-      "patronbarcode",
-      "patronid",
-    ]),
-    c("barcode", true, [
-      "barcode",
-      "itembarcode",
-      "exemplaar",
-      "exemplaarnummer",
-      "streepjescode",
-      "codebarre",
-    ]),
-    c("branch", true, [
-      "branch",
-      "branchcode",
-      "filiaal",
-      "vestiging",
-      "uitleenfiliaal",
-      "lendingbranch",
-      "succursale",
-    ]),
-    c("loanedAt", true, [
-      "loanedat",
-      "loandate",
-      "issuedate",
-      "uitleendatum",
-      "datumuitlening",
-      "checkoutdate",
-      "dateemprunt",
-    ]),
-    c("dueDate", true, [
-      "duedate",
-      "datedue",
-      "inleverdatum",
-      "terugbrengdatum",
-      "vervaldatum",
-      "dateretourprevue",
-    ]),
-    c("returnedAt", false, [
-      "returnedat",
-      "returndate",
-      "returned",
-      "teruggebracht",
-      "ingeleverd",
-      "datumteruggebracht",
-      "dateretour",
-    ]),
-    c("renewals", false, ["renewals", "renewalcount", "verlengingen", "aantalverlengingen", "prolongations"]),
-    c("reserved", false, ["reserved", "gereserveerd", "reservation", "onhold", "reserve"]),
-  ],
-  returns: [
-    c("loanId", true, [
-      "loanid",
-      "ilsloanid",
-      "issueid",
-      "uitleenid",
-      "uitleningid",
-      "leningid",
-      "transactionid",
-      "pretid",
-    ]),
-    c("returnedAt", true, [
-      "returnedat",
-      "returndate",
-      "returned",
-      "teruggebracht",
-      "ingeleverd",
-      "datumteruggebracht",
-      "dateretour",
-    ]),
-  ],
+  email: ["emailadres", "emailaddress", "mail", "courriel"],
+  phone: ["telefoon", "tel", "gsm", "mobile", "phonenumber", "telephone"],
+  street: ["straat", "adres", "address", "address1", "streetaddress", "rue", "straatennummer"],
+  postalCode: ["postcode", "zipcode", "zip", "codepostal"],
+  city: ["gemeente", "woonplaats", "plaats", "stad", "ville", "localite"],
+  country: ["land", "pays", "countrycode"],
+  language: ["taal", "langue", "lang"],
+  preDueOptIn: ["herinneringvooraf", "attendering", "reminderoptin", "optin"],
+  barcode: ["itembarcode", "exemplaar", "exemplaarnummer", "streepjescode", "codebarre"],
+  title: ["titel", "titre"],
+  author: ["auteur", "schrijver", "maker"],
+  price: ["prijs", "prix", "replacementprice", "vervangwaarde", "vervangprijs"],
+  loanId: ["ilsloanid", "issueid", "uitleenid", "uitleningid", "leningid", "transactionid", "pretid"],
+  branch: ["branchcode", "filiaal", "vestiging", "uitleenfiliaal", "lendingbranch", "succursale"],
+  loanedAt: ["loandate", "issuedate", "uitleendatum", "datumuitlening", "checkoutdate", "dateemprunt"],
+  dueDate: ["datedue", "inleverdatum", "terugbrengdatum", "vervaldatum", "dateretourprevue"],
+  returnedAt: ["returndate", "returned", "teruggebracht", "ingeleverd", "datumteruggebracht", "dateretour"],
+  renewals: ["renewalcount", "verlengingen", "aantalverlengingen", "prolongations"],
+  reserved: ["gereserveerd", "reservation", "onhold", "reserve"],
 };
+
+/** The fields of each import in order, as docs/import.md lists them: `*` marks a required one. */
+const FIELDS: Record<ImportKind, string> = {
+  patrons:
+    "cardNumber* firstName* lastName* homeBranch* email phone street postalCode city country language preDueOptIn",
+  items: "barcode* title* author price",
+  loans: "loanId* cardNumber* barcode* branch* loanedAt* dueDate* returnedAt renewals reserved",
+  returns: "loanId* returnedAt*",
+};
+
+/** The columns of each import: the field's own name (lower case) is always understood too. */
+export const IMPORT_COLUMNS = Object.fromEntries(
+  (Object.keys(FIELDS) as ImportKind[]).map((kind) => [
+    kind,
+    FIELDS[kind].split(" ").map((spec): ImportColumn => {
+      const field = spec.replace("*", "");
+      return { field, required: spec.endsWith("*"), aliases: [field.toLowerCase(), ...ALIASES[field]] };
+    }),
+  ]),
+) as Record<ImportKind, ImportColumn[]>;
 
 /** "E-mail adres" -> "emailadres"; "Prénom" -> "prenom". */
 export function normaliseHeader(header: string): string {

@@ -13,6 +13,7 @@ const SELECT = {
   fileBytes: true,
   progressBytes: true,
   actorLabel: true,
+  viaPickup: true,
   rowsRead: true,
   inserted: true,
   updated: true,

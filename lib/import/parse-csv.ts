@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { Transform } from "node:stream";
-import { type CsvError, parse } from "csv-parse";
+import { type CsvError, type Options, Parser } from "csv-parse";
 
 export type CsvEncoding = "utf-8" | "windows-1252";
 export type CsvDelimiter = ";" | "," | "\t";
@@ -70,49 +70,85 @@ function decodeStream(encoding: CsvEncoding): Transform {
   });
 }
 
+/** Records per batch: one await per batch, not per record (about 2 µs a record less). */
+const BATCH = 1_000;
+
 /**
- * Streams a CSV file as its header and records, each with its line number: `;` or `,`,
- * UTF-8 (with or without BOM) or Windows-1252, quoted fields with separators, quotes and line
- * breaks inside. Memory stays flat whatever the file's size: csv-parse reads it in pieces and
- * waits while the caller works. Records with the wrong number of fields are passed on (the
+ * csv-parse's parser, handing on each record with its line number and byte position in
+ * batches. It reads `info` as each record is pushed: csv-parse's own per-record context
+ * (`on_record`, `info`) builds an object per record and made parsing 2 to 4 times slower.
+ */
+class NumberedParser extends Parser {
+  private batch: CsvEvent[] = [];
+  private header = true;
+
+  constructor(
+    options: Options,
+    private readonly encoding: CsvEncoding,
+    private readonly delimiter: CsvDelimiter,
+  ) {
+    super({
+      ...options,
+      delimiter,
+      // a record csv-parse cannot read: reported in its place, and parsing goes on
+      on_skip: (error: CsvError | undefined) => {
+        if (!error) return;
+        const line = Number((error as CsvError & { lines?: number }).lines ?? 0);
+        this.batch.push({ type: "broken", line, detail: error.code ?? error.message });
+      },
+    });
+  }
+
+  override push(record: unknown): boolean {
+    if (record === null) {
+      if (this.batch.length > 0) super.push(this.batch);
+      this.batch = [];
+      return super.push(null);
+    }
+    const values = record as string[];
+    const { lines, bytes } = this.info;
+    if (this.header) {
+      this.header = false;
+      this.batch.push({
+        type: "header",
+        headers: values.map((h) => h.trim()),
+        encoding: this.encoding,
+        delimiter: this.delimiter,
+        line: lines,
+      });
+    } else this.batch.push({ type: "record", line: lines, values, bytes });
+    if (this.batch.length < BATCH) return true;
+    const full = this.batch;
+    this.batch = [];
+    return super.push(full);
+  }
+}
+
+/**
+ * Streams a CSV file as its header and records, each with its line number, in batches: `;` or
+ * `,`, UTF-8 (with or without BOM) or Windows-1252, quoted fields with separators, quotes and
+ * line breaks inside. Memory stays flat whatever the file's size: csv-parse reads it in pieces
+ * and waits while the caller works. Records with the wrong number of fields are passed on (the
  * caller reports them); a record csv-parse cannot read comes as "broken" and parsing goes on.
  */
-export async function* readCsv(path: string): AsyncGenerator<CsvEvent> {
+export async function* readCsv(path: string): AsyncGenerator<CsvEvent[]> {
   const encoding = await detectEncoding(path);
   const delimiter = detectDelimiter(await readFirstLine(path, encoding));
-  const broken: CsvEvent[] = [];
-  const parser = parse({
-    delimiter,
-    bom: true,
-    // the line and byte position without csv-parse's per-record info object (measured: info
-    // made parsing 2 to 4 times slower)
-    on_record: (record, context) => [record, context.lines, context.bytes] as unknown as string[],
-    relax_quotes: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    max_record_size: MAX_RECORD_BYTES,
-    on_skip: (error: CsvError | undefined) => {
-      if (!error) return;
-      const line = Number((error as CsvError & { lines?: number }).lines ?? 0);
-      broken.push({ type: "broken", line, detail: error.code ?? error.message });
+  const parser = new NumberedParser(
+    {
+      bom: true,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      max_record_size: MAX_RECORD_BYTES,
     },
-  });
+    encoding,
+    delimiter,
+  );
   const source = createReadStream(path, { highWaterMark: 1 << 20 });
   const decoded = source.pipe(decodeStream(encoding));
   decoded.on("error", (error) => parser.destroy(error));
   decoded.pipe(parser);
-
-  let header = true;
-  for await (const [record, lines, bytes] of parser as AsyncIterable<[string[], number, number]>) {
-    const info = { lines, bytes };
-    while (broken.length > 0) yield broken.shift() as CsvEvent;
-    if (header) {
-      header = false;
-      yield { type: "header", headers: record.map((h) => h.trim()), encoding, delimiter, line: info.lines };
-    } else {
-      yield { type: "record", line: info.lines, values: record, bytes: info.bytes };
-    }
-  }
-  while (broken.length > 0) yield broken.shift() as CsvEvent;
+  yield* parser as AsyncIterable<CsvEvent[]>;
 }

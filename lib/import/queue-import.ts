@@ -21,6 +21,8 @@ export type QueueImportInput = {
   apiTokenId?: number | null;
   fullSync?: boolean;
   maxCloseShare?: number;
+  /** the file came from the library's pickup folder (run-pickup.ts) */
+  viaPickup?: boolean;
 };
 
 /**
@@ -47,6 +49,7 @@ export async function queueImport(db: Db, input: QueueImportInput) {
         apiTokenId: input.apiTokenId ?? null,
         fullSync: input.kind === "loans" && (input.fullSync ?? false),
         maxCloseShare: input.maxCloseShare ?? 0.2,
+        viaPickup: input.viaPickup ?? false,
       },
     });
   } catch (error) {

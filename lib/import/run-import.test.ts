@@ -173,6 +173,37 @@ describe("importing a CSV file", () => {
     expect(counts(again.run)).toEqual({ inserted: 0, updated: 0, unchanged: 1, rejected: 0 });
   });
 
+  it("a file in many small chunks, two written at once, gives the same rows, counts and refusals as one chunk", async () => {
+    await importFile(db, library.id, "patrons", PATRONS);
+    const barcodes = Array.from({ length: 40 }, (_, i) => `I${i + 1}\tTitel ${i + 1}`);
+    await importFile(db, library.id, "items", `barcode\ttitle\n${barcodes.join("\n")}\n`);
+    const lines = ["loanId;cardNumber;barcode;branch;loanedAt;dueDate"];
+    for (let i = 1; i <= 40; i++) {
+      // every 7th names an unknown patron, every 11th a bad date: refusals spread over the chunks
+      const card = i % 7 === 0 ? "9999" : ["1001", "1002", "1003"][i % 3];
+      const due = i % 11 === 0 ? "31/02/2026" : "2026-12-01";
+      lines.push(`L${i};${card};I${i};${i % 2 ? "HB" : "FIL"};2026-11-03;${due}`);
+    }
+    const file = lines.join("\n");
+    const chunked = await importFile(db, library.id, "loans", file, { chunkSize: 3 });
+    expect(chunked.run).toMatchObject({ status: "succeeded", committedLine: 41, rowsRead: 40 });
+    expect(counts(chunked.run)).toEqual({ inserted: 32, updated: 0, unchanged: 0, rejected: 8 });
+    expect(chunked.rejections.map((r) => [r.line, r.reason])).toEqual([
+      [8, "unknownPatron"],
+      [12, "badDate"],
+      [15, "unknownPatron"],
+      [22, "unknownPatron"],
+      [23, "badDate"],
+      [29, "unknownPatron"],
+      [34, "badDate"],
+      [36, "unknownPatron"],
+    ]);
+    expect(await db.loan.count()).toBe(32);
+    const whole = await importFile(db, library.id, "loans", file);
+    expect(counts(whole.run)).toEqual({ inserted: 0, updated: 0, unchanged: 32, rejected: 8 });
+    expect(whole.rejections).toEqual(chunked.rejections);
+  });
+
   it("a full sync closes open loans missing from the file, but refuses to close more than the allowed share", async () => {
     await importFile(db, library.id, "patrons", PATRONS);
     await importFile(db, library.id, "items", "barcode,title\nI1,A\nI2,B\nI3,C\nI4,D\nI5,E\n");

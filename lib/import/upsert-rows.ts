@@ -1,17 +1,18 @@
 import "server-only";
 import type { RawTx } from "./raw-tx";
+import { type StageColumn, stageRows } from "./stage-rows";
 
 /**
- * A column of a set-based upsert. Values travel as one text[] (or int[]/boolean[]) parameter
- * per column; `cast` turns the unnested value (`v`) into the column's type.
+ * A column of a set-based upsert. The rows are staged first (stage-rows.ts); `cast` turns the
+ * staged value (`v`) into the column's type.
  */
-export type UpsertColumn<Row> = {
+export type UpsertColumn<Row> = StageColumn<Row> & {
   name: string;
-  array: "text" | "int" | "boolean";
-  value: (row: Row) => unknown;
   cast?: (v: string) => string;
   /** false: written on insert only (the row's identity) */
   update?: boolean;
+  /** the value is another table's key in the library (a card number): the column gets that row's id */
+  lookup?: { table: "Patron" | "Item"; key: "cardNumber" | "barcode" };
 };
 
 export type UpsertSpec<Row> = {
@@ -25,26 +26,48 @@ export type UpsertSpec<Row> = {
   alsoOnInsert?: Record<string, string>;
 };
 
+export type UpsertOutcome = {
+  inserted: number;
+  updated: number;
+  /** rows not written because a looked-up key is unknown: the line and the column */
+  unknown: { line: number; column: string }[];
+};
+
 export const asMoment = (v: string) =>
   `(CASE WHEN right(${v}, 1) = 'Z' THEN ${v}::timestamptz ELSE ${v}::timestamp AT TIME ZONE $2::text END)`;
 
 /**
- * Inserts new rows and updates changed ones in one statement (INSERT ... SELECT FROM unnest
- * ... ON CONFLICT DO UPDATE ... WHERE something differs): an unchanged row is not written at
- * all, so importing the same file twice changes nothing and counts it as unchanged. The rows
- * must have distinct keys. `xmax = 0` tells a fresh insert from an update.
+ * Inserts new rows and updates changed ones in one statement over the staged chunk (INSERT ...
+ * SELECT ... ON CONFLICT DO UPDATE ... WHERE something differs): an unchanged row is not written
+ * at all, so importing the same file twice changes nothing and counts it as unchanged. Keys to
+ * look up (a loan's card number and barcode) are joined in the same statement; a row whose key
+ * is unknown is not written and comes back in `unknown`. The rows must have distinct keys.
+ * `xmax = 0` tells a fresh insert from an update.
  */
-export async function upsertRows<Row>(
+export async function upsertRows<Row extends { line: number }>(
   tx: RawTx,
   spec: UpsertSpec<Row>,
   scope: { libraryId: number; timeZone: string },
   rows: readonly Row[],
-): Promise<{ inserted: number; updated: number }> {
-  if (rows.length === 0) return { inserted: 0, updated: 0 };
+): Promise<UpsertOutcome> {
+  if (rows.length === 0) return { inserted: 0, updated: 0, unknown: [] };
+  await stageRows(tx, spec.columns, rows);
   const table = `"${spec.table}"`;
-  const aliases = spec.columns.map((_, i) => `c${i}`);
-  const params = spec.columns.map((c, i) => `$${i + 3}::${c.array}[]`);
-  const selects = spec.columns.map((c, i) => (c.cast ? c.cast(aliases[i]) : aliases[i]));
+  const joins: string[] = [];
+  const selects = spec.columns.map((c, i) => {
+    if (c.lookup) {
+      joins.push(
+        `LEFT JOIN "${c.lookup.table}" k${i} ON k${i}."libraryId" = $1 AND k${i}."${c.lookup.key}" = s.c${i}`,
+      );
+      return `k${i}.id AS c${i}`;
+    }
+    return `${c.cast ? c.cast(`s.c${i}`) : `s.c${i}`} AS c${i}`;
+  });
+  const lookups = spec.columns.flatMap((c, i) => (c.lookup ? [{ name: c.name, alias: `c${i}` }] : []));
+  const resolved = lookups.length ? lookups.map((l) => `${l.alias} IS NOT NULL`).join(" AND ") : "true";
+  const unknownColumn = lookups.length
+    ? `CASE ${lookups.map((l) => `WHEN ${l.alias} IS NULL THEN '${l.name}'`).join(" ")} END`
+    : "NULL";
   const extraInsert = Object.entries(spec.alsoOnInsert ?? {});
   const names = [
     '"libraryId"',
@@ -53,22 +76,40 @@ export async function upsertRows<Row>(
   ];
   const updatable = spec.columns.filter((c) => c.update !== false).map((c) => `"${c.name}"`);
   const set = [...updatable.map((n) => `${n} = EXCLUDED.${n}`), ...(spec.alsoOnChange ?? [])];
-  const sql = `WITH written AS (
-      INSERT INTO ${table} (${names.join(", ")})
-      SELECT $1::int, ${[...selects, ...extraInsert.map(([, v]) => v)].join(", ")}
-      FROM unnest(${params.join(", ")}) AS t(${aliases.join(", ")})
+  const sql = `WITH src AS MATERIALIZED (
+      SELECT s.line, ${selects.join(", ")}
+      FROM import_stage s ${joins.join(" ")}
       WHERE $2::text IS NOT NULL
+    ), written AS (
+      INSERT INTO ${table} (${names.join(", ")})
+      SELECT $1::int, ${[...spec.columns.map((_, i) => `c${i}`), ...extraInsert.map(([, v]) => v)].join(", ")}
+      FROM src WHERE ${resolved}
       ON CONFLICT ("libraryId", "${spec.key}") DO UPDATE SET ${set.join(", ")}
       WHERE (${updatable.map((n) => `${table}.${n}`).join(", ")}, NULL) IS DISTINCT FROM (${updatable.map((n) => `EXCLUDED.${n}`).join(", ")}, NULL)
       RETURNING (xmax = 0) AS fresh
     )
-    SELECT count(*) FILTER (WHERE fresh)::int AS inserted, count(*) FILTER (WHERE NOT fresh)::int AS updated FROM written`;
-  const values = spec.columns.map((c) => rows.map(c.value));
-  const [result] = await tx.$queryRawUnsafe<{ inserted: number; updated: number }[]>(
-    sql,
-    scope.libraryId,
-    scope.timeZone,
-    ...values,
-  );
-  return result;
+    SELECT NULL::int AS line, NULL::text AS "column",
+           count(*) FILTER (WHERE fresh)::int AS inserted, count(*) FILTER (WHERE NOT fresh)::int AS updated
+    FROM written
+    UNION ALL
+    SELECT line, ${unknownColumn}, 0, 0 FROM src WHERE NOT (${resolved})`;
+  // A chunk's keys are looked up one index probe each: the planner would rather hash the
+  // library's whole tables for every chunk (measured for 25,000 loans against 1,000,000 items:
+  // 855 ms hashing, 174 ms probing).
+  const hashJoins = (on: "on" | "off") =>
+    tx.$queryRawUnsafe(
+      `SELECT set_config('enable_hashjoin', $1, true), set_config('enable_mergejoin', $1, true)`,
+      on,
+    );
+  if (lookups.length) await hashJoins("off");
+  const result = await tx.$queryRawUnsafe<
+    { line: number | null; column: string | null; inserted: number; updated: number }[]
+  >(sql, scope.libraryId, scope.timeZone);
+  if (lookups.length) await hashJoins("on");
+  const counts = result.find((r) => r.line === null) ?? { inserted: 0, updated: 0 };
+  return {
+    inserted: counts.inserted,
+    updated: counts.updated,
+    unknown: result.flatMap((r) => (r.line === null ? [] : [{ line: r.line, column: r.column as string }])),
+  };
 }

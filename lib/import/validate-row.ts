@@ -20,6 +20,7 @@ type Raw = Record<string, string | undefined>;
 
 const EMAIL = /^[^\s@"<>,;]+@[^\s@"<>,;]+\.[^\s@"<>,;]{2,}$/;
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const LOCAL_MOMENT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const EU_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
 function text(raw: Raw, field: string, required: boolean): string | null {
@@ -34,11 +35,14 @@ function text(raw: Raw, field: string, required: boolean): string | null {
   return value;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
 function validDay(y: number, m: number, d: number): string | null {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  if (y < 1900 || y > 2200) return null;
-  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1])) return null;
+  return `${y}-${two(m)}-${two(d)}`;
 }
 
 /** "2026-11-02", "2/11/2026", "02-11-2026", "02.11.2026" (day first, the Belgian way) -> "2026-11-02". */
@@ -56,6 +60,15 @@ export function parseDay(value: string): string | null {
  */
 export function parseMoment(value: string): string | null {
   const trimmed = value.trim();
+  // the usual export, "2026-11-02 14:30(:00)": one expression instead of the general path
+  const local = LOCAL_MOMENT.exec(trimmed);
+  if (local) {
+    const day = validDay(Number(local[1]), Number(local[2]), Number(local[3]));
+    if (!day) return null;
+    if (local[4] === undefined) return `${day} 00:00:00`;
+    if (Number(local[4]) > 23 || Number(local[5]) > 59 || Number(local[6] ?? 0) > 59) return null;
+    return `${day} ${local[4]}:${local[5]}:${local[6] ?? "00"}`;
+  }
   if (/[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(trimmed)) {
     const instant = new Date(trimmed.replace(" ", "T"));
     return Number.isNaN(instant.getTime()) ? null : instant.toISOString();

@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import type { Db } from "@/lib/db-client";
 import type { ResendClient } from "@/lib/delivery/resend-client";
 import type { RetryOptions } from "@/lib/delivery/with-retry";
-import { registerImportJob } from "@/lib/import/import-job";
+import { enqueueDuePickups, registerImportJob } from "@/lib/import/import-job";
 import { deliverBatch } from "./deliver-batch";
 import { sweepFeedback } from "./feedback-sweep";
 import { prepareSendRun } from "./prepare-send-run";
@@ -35,12 +35,17 @@ export type SendingWorkerOptions = {
   feedbackEveryMs?: number;
   /** the daily schedule: checked every minute; off in tests */
   schedule?: { baseUrl: string } | false;
+  /** how often the libraries' import pickup times are checked (default every minute) */
+  pickupEveryMs?: number;
+  /** the URL of `db`, for the imports' own connections (default DATABASE_URL; lib/import/import-job.ts) */
+  importDatabaseUrl?: string;
   log?: (message: string) => void;
 };
 
 /**
  * The send-run worker: prepares runs (plan, render, fix batches) and delivers batches as
- * pg-boss jobs, sweeps for work nobody holds, and starts the daily scheduled runs. Runs
+ * pg-boss jobs, sweeps for work nobody holds, starts the daily scheduled runs and the
+ * libraries' import pickups (lib/import/run-pickup.ts). Runs
  * inside the demo's server and as `npm run worker`; any number of them share the work.
  * Other job handlers registered with `registerJob` before this starts run here too.
  */
@@ -81,7 +86,7 @@ export async function startSendingWorker(options: SendingWorkerOptions): Promise
     },
   );
   // imports (lib/import) share the queue and its workers
-  registerImportJob(db);
+  registerImportJob(db, options.importDatabaseUrl);
   await startJobWorkers();
 
   let stopped = false;
@@ -120,11 +125,23 @@ export async function startSendingWorker(options: SendingWorkerOptions): Promise
     }
   };
   const feedbackTimer = setInterval(feedback, options.feedbackEveryMs ?? 30_000);
+  // import pickups (lib/import/run-pickup.ts): a library's folder once a day at its time
+  const pickups = async () => {
+    try {
+      for (const libraryId of await enqueueDuePickups(db))
+        log(`import pickup of library ${libraryId} queued`);
+    } catch (error) {
+      if (!stopped) log(`pickup check failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  await pickups();
+  const pickupTimer = setInterval(pickups, options.pickupEveryMs ?? 60_000);
   return {
     async stop() {
       stopped = true;
       clearInterval(sweepTimer);
       clearInterval(feedbackTimer);
+      clearInterval(pickupTimer);
       if (scheduleTimer) clearInterval(scheduleTimer);
       await stopJobWorkers();
     },

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ScrollableTable } from "@/components/scrollable-table";
+import { RecordTable } from "@/components/record-table";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { db } from "@/lib/db";
@@ -62,61 +62,35 @@ export default async function ApiTokensPage() {
         {tokens.length === 0 ? (
           <p className="text-muted">{t("none")}</p>
         ) : (
-          <ScrollableTable label={t("caption")}>
-            <table className="w-full min-w-[44rem] text-left text-sm">
-              <caption className="sr-only">{t("caption")}</caption>
-              <thead className="border-b border-line bg-canvas">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    {t("name")}
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    {t("scope")}
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    {t("createdAt")}
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    {t("lastUsed")}
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    {t("state")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((token) => (
-                  <tr
-                    key={token.id}
-                    className={`border-b border-line align-top last:border-0 ${token.revokedAt ? "text-muted" : ""}`}
-                  >
-                    <th scope="row" className="px-4 py-2 font-normal">
-                      <span className="font-medium">{token.name}</span>
-                      <span className="block font-mono text-xs">{token.prefix}…</span>
-                    </th>
-                    <td className="px-4 py-2">{t(`scopes.${token.scope}`).split(":")[0]}</td>
-                    <td className="px-4 py-2">
-                      {when(token.createdAt)}
-                      {token.createdBy ? (
-                        <span className="block text-muted">{token.createdBy.name}</span>
-                      ) : null}
-                    </td>
-                    <td className="px-4 py-2">{token.lastUsedAt ? when(token.lastUsedAt) : t("never")}</td>
-                    <td className="px-4 py-2">
-                      {token.revokedAt ? (
-                        t("revoked", { date: when(token.revokedAt) })
-                      ) : (
-                        <div className="flex flex-col gap-2">
-                          <span>{t("active")}</span>
-                          <RevokeTokenForm id={token.id} name={token.name} />
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollableTable>
+          <RecordTable
+            label={t("caption")}
+            minWidth="min-w-[44rem]"
+            columns={[t("name"), t("scope"), t("createdAt"), t("lastUsed"), t("state")]}
+            rows={tokens.map((token) => ({
+              key: token.id,
+              className: token.revokedAt ? "text-muted" : undefined,
+              cells: [
+                <>
+                  <span className="font-medium">{token.name}</span>
+                  <span className="block font-mono text-xs">{token.prefix}…</span>
+                </>,
+                t(`scopes.${token.scope}`).split(":")[0],
+                <>
+                  {when(token.createdAt)}
+                  {token.createdBy ? <span className="block text-muted">{token.createdBy.name}</span> : null}
+                </>,
+                token.lastUsedAt ? when(token.lastUsedAt) : t("never"),
+                token.revokedAt ? (
+                  t("revoked", { date: when(token.revokedAt) })
+                ) : (
+                  <div key="state" className="flex flex-col gap-2">
+                    <span>{t("active")}</span>
+                    <RevokeTokenForm id={token.id} name={token.name} />
+                  </div>
+                ),
+              ],
+            }))}
+          />
         )}
       </section>
     </div>
