@@ -13,6 +13,7 @@ export default defineConfig({
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**"],
     globalSetup: ["test/global-setup.ts"],
+    setupFiles: ["test/setup-env.ts"],
     // One database for the whole run; PGlite is a single session, so files run one at a time.
     fileParallelism: false,
     testTimeout: 60_000,

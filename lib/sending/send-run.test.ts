@@ -5,8 +5,9 @@ import { buildResendClient } from "@/lib/delivery/resend-client";
 import { type FakeResend, type FakeResendOptions, startFakeResend } from "@/scripts/fake-resend/fake-resend";
 import { resetDatabase, useTestDb } from "@/test/db";
 import { createOverdueLibrary } from "@/test/test-library";
+import { configureTestQueue } from "@/test/test-queue";
 import { prepareSendRun } from "./prepare-send-run";
-import { configureQueue, stopQueue } from "./queue";
+import { stopQueue } from "./queue";
 import { startSendRun } from "./start-send-run";
 import { nudgeSendRun, startSendingWorker } from "./worker";
 
@@ -16,7 +17,7 @@ const baseUrl = "https://rappel.example.be";
 let fake: FakeResend | undefined;
 let worker: { stop(): Promise<void> } | undefined;
 
-beforeAll(() => configureQueue({ connectionString: inject("databaseUrl") }));
+beforeAll(() => configureTestQueue(db));
 afterAll(() => stopQueue());
 beforeEach(() => resetDatabase(db));
 afterEach(async () => {
@@ -57,27 +58,31 @@ async function runToEnd(libraryId: number) {
 }
 
 describe("send runs", () => {
-  test("every planned email is accepted exactly once through lost answers and 500s after accepting", async () => {
-    const t = await createOverdueLibrary(db, { patrons: 250, date });
-    const fake = await startWorker();
-    fake.dropNext(1, { afterProcessing: true });
-    fake.failNext(1, { status: 500 }, { afterProcessing: true });
-    fake.dropNext(1);
+  // Several delivering jobs at once need several sessions: a PostgreSQL server (CI), not PGlite.
+  test.skipIf(inject("embeddedDatabase"))(
+    "every planned email is accepted exactly once through lost answers and 500s after accepting",
+    async () => {
+      const t = await createOverdueLibrary(db, { patrons: 250, date });
+      const fake = await startWorker();
+      fake.dropNext(1, { afterProcessing: true });
+      fake.failNext(1, { status: 500 }, { afterProcessing: true });
+      fake.dropNext(1);
 
-    const run = await runToEnd(t.library.id);
+      const run = await runToEnd(t.library.id);
 
-    expect(run).toMatchObject({ status: "succeeded", planned: 250, sent: 250, failed: 0 });
-    const sent = fake.sent();
-    expect(sent).toHaveLength(250);
-    const notices = await db.notice.findMany({ where: { libraryId: t.library.id } });
-    expect(notices.every((n) => n.status === "sent" && n.providerId && n.sentAt)).toBe(true);
-    expect(new Set(sent.map((e) => e.id))).toEqual(new Set(notices.map((n) => n.providerId)));
-    const byNotice = new Map(sent.map((e) => [e.tags.find((tag) => tag.name === "notice")?.value, e]));
-    for (const notice of notices)
-      expect(byNotice.get(String(notice.id))?.to).toEqual([notice.recipientEmail]);
-    const batches = await db.sendBatch.findMany();
-    expect(batches.map((b) => b.status)).toEqual(["confirmed", "confirmed", "confirmed"]);
-  });
+      expect(run).toMatchObject({ status: "succeeded", planned: 250, sent: 250, failed: 0 });
+      const sent = fake.sent();
+      expect(sent).toHaveLength(250);
+      const notices = await db.notice.findMany({ where: { libraryId: t.library.id } });
+      expect(notices.every((n) => n.status === "sent" && n.providerId && n.sentAt)).toBe(true);
+      expect(new Set(sent.map((e) => e.id))).toEqual(new Set(notices.map((n) => n.providerId)));
+      const byNotice = new Map(sent.map((e) => [e.tags.find((tag) => tag.name === "notice")?.value, e]));
+      for (const notice of notices)
+        expect(byNotice.get(String(notice.id))?.to).toEqual([notice.recipientEmail]);
+      const batches = await db.sendBatch.findMany();
+      expect(batches.map((b) => b.status)).toEqual(["confirmed", "confirmed", "confirmed"]);
+    },
+  );
 
   test("two runs started for the same day at once: only one starts, and a second start finds the first", async () => {
     const t = await createOverdueLibrary(db, { patrons: 3, date });
