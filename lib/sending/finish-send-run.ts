@@ -1,6 +1,6 @@
 import "server-only";
-import type { Db } from "@/lib/db-client";
 import { addDays, fromDbDate } from "@/lib/dates";
+import type { Db } from "@/lib/db-client";
 import { refreshNoticeFigures, SEND_RUN_REFRESH_DAYS } from "@/lib/statistics/refresh-notice-figures";
 import { settleRunCounts } from "./stop-send-run";
 

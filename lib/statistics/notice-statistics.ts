@@ -139,7 +139,13 @@ export function previousPeriod(from: LocalDate, to: LocalDate): { from: LocalDat
 
 type Row = NoticeTotals & { start: Date | null; stageId: number; branchId: number };
 
-function rowsOf(db: Queryable, filters: NoticeFilters, from: LocalDate, to: LocalDate, bucket: StatisticsBucket | null) {
+function rowsOf(
+  db: Queryable,
+  filters: NoticeFilters,
+  from: LocalDate,
+  to: LocalDate,
+  bucket: StatisticsBucket | null,
+) {
   const branchIds = filters.branchIds ?? null;
   const stageIds = filters.stageIds ?? null;
   const start =
@@ -149,7 +155,9 @@ function rowsOf(db: Queryable, filters: NoticeFilters, from: LocalDate, to: Loca
         ? Prisma.sql`f.day`
         : Prisma.sql`date_trunc(${bucket}, f.day)::date`;
   const sums = Prisma.join(
-    COLUMNS.map((column) => Prisma.sql`sum(f.${Prisma.raw(`"${column}"`)})::int AS ${Prisma.raw(`"${column}"`)}`),
+    COLUMNS.map(
+      (column) => Prisma.sql`sum(f.${Prisma.raw(`"${column}"`)})::int AS ${Prisma.raw(`"${column}"`)}`,
+    ),
   );
   return db.$queryRaw<Row[]>`
     SELECT ${start} AS start, f."stageId", f."branchId",

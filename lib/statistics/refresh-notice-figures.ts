@@ -32,8 +32,8 @@ export function noticeFiguresFromRaw(libraryId: number, from: LocalDate, to: Loc
       SELECT n.id, n."planDate" AS day, n."branchId", n."stageId", n.channel, n."feeCents",
              (n.channel = 'email' AND n."sentAt" IS NOT NULL) AS "emailSent",
              (n."planDate"::timestamp AT TIME ZONE lib.tz) AS "dayStart",
-             ((n."planDate" + ${OUTCOME_DAYS[0] + 1})::timestamp AT TIME ZONE lib.tz) AS "end3",
-             ((n."planDate" + ${OUTCOME_DAYS[1] + 1})::timestamp AT TIME ZONE lib.tz) AS "end7"
+             ((n."planDate" + ${OUTCOME_DAYS[0] + 1}::int)::timestamp AT TIME ZONE lib.tz) AS "end3",
+             ((n."planDate" + ${OUTCOME_DAYS[1] + 1}::int)::timestamp AT TIME ZONE lib.tz) AS "end7"
       FROM "Notice" n, lib
       WHERE n."libraryId" = ${libraryId} AND n."planDate" BETWEEN ${fromDay}::date AND ${toDay}::date
         AND n.status <> 'cancelled'
