@@ -64,8 +64,8 @@ test.describe("statistics", () => {
     page,
   }) => {
     await page.goto("/statistics");
-    await page.getByLabel("Periode", { exact: true }).selectOption("last30");
-    const branch = page.getByLabel("Filiaal");
+    await page.getByRole("combobox", { name: "Periode", exact: true }).selectOption("last30");
+    const branch = page.getByRole("combobox", { name: "Filiaal", exact: true });
     const branchName = (await branch.locator("option").nth(1).innerText()).trim();
     await branch.selectOption({ label: branchName });
     await page.getByRole("button", { name: "Tonen" }).click();
@@ -74,13 +74,13 @@ test.describe("statistics", () => {
     await expect(tableRows(page, "overTime")).toHaveCount(30);
     const branchNotices = Number((await figure(page, "notices").innerText()).replace(/\D/g, ""));
 
-    await page.getByLabel("Stap", { exact: true }).selectOption({ index: 2 });
+    await page.getByRole("combobox", { name: "Stap", exact: true }).selectOption({ index: 2 });
     await page.getByRole("button", { name: "Tonen" }).click();
     await expect(page).toHaveURL(/stage=\d+/);
     const stageNotices = Number((await figure(page, "notices").innerText()).replace(/\D/g, ""));
     expect(stageNotices).toBeLessThanOrEqual(branchNotices);
 
-    await page.getByLabel("Periode", { exact: true }).selectOption("custom");
+    await page.getByRole("combobox", { name: "Periode", exact: true }).selectOption("custom");
     await page.getByLabel("Van (eigen periode)").fill("2026-06-30");
     await page.getByLabel("Tot en met (eigen periode)").fill("2026-06-01");
     await page.getByRole("button", { name: "Tonen" }).click();
