@@ -2,6 +2,7 @@ import "server-only";
 import { addDays, fromDbDate, type LocalDate, toDbDate } from "@/lib/dates";
 import { type Db, type DbTx, inTransaction } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { COUNTS_AS_BOUNCE } from "./email-health";
 
 /** Days the send run refreshes before its own: returns, renewals and letters settle in that time. */
 export const SEND_RUN_REFRESH_DAYS = 35;
@@ -40,8 +41,7 @@ export function noticeFiguresFromRaw(libraryId: number, from: LocalDate, to: Loc
     ),
     ev AS (
       SELECT e."noticeId",
-             bool_or(e.state = 'applied' AND (e.type = 'email.suppressed'
-                     OR e.type = 'email.bounced' AND lower(coalesce(e."bounceType", '')) = 'permanent')) AS bounced,
+             bool_or(${COUNTS_AS_BOUNCE}) AS bounced,
              bool_or(e.type = 'email.complained') AS complained
       FROM "DeliveryEvent" e JOIN n ON n.id = e."noticeId"
       WHERE e.type IN ('email.bounced', 'email.suppressed', 'email.complained')

@@ -127,28 +127,25 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
               ))}
             </select>
           </label>
-          <label className="flex flex-col gap-1 text-sm">
-            <span className="font-medium">{t("filters.from")}</span>
-            <input
-              type="date"
-              name="from"
-              defaultValue={period.preset === "custom" ? period.typedFrom : period.from}
-              aria-invalid={period.error ? true : undefined}
-              aria-describedby={period.error ? "period-error" : undefined}
-              className={fieldClass}
-            />
-          </label>
-          <label className="flex flex-col gap-1 text-sm">
-            <span className="font-medium">{t("filters.to")}</span>
-            <input
-              type="date"
-              name="to"
-              defaultValue={period.preset === "custom" ? period.typedTo : period.to}
-              aria-invalid={period.error ? true : undefined}
-              aria-describedby={period.error ? "period-error" : undefined}
-              className={fieldClass}
-            />
-          </label>
+          {(["from", "to"] as const).map((field) => (
+            <label key={field} className="flex flex-col gap-1 text-sm">
+              <span className="font-medium">{t(`filters.${field}`)}</span>
+              <input
+                type="date"
+                name={field}
+                defaultValue={
+                  period.preset === "custom"
+                    ? field === "from"
+                      ? period.typedFrom
+                      : period.typedTo
+                    : period[field]
+                }
+                aria-invalid={period.error ? true : undefined}
+                aria-describedby={period.error ? "period-error" : undefined}
+                className={fieldClass}
+              />
+            </label>
+          ))}
           <label className="flex flex-col gap-1 text-sm">
             <span className="font-medium">{t("filters.branch")}</span>
             <select name="branch" defaultValue={branchId ?? ""} className={fieldClass}>
