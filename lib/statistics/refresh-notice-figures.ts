@@ -122,20 +122,25 @@ export async function refreshNoticeFigures(
 }
 
 /**
- * Refreshes the days of the given notices (the feedback step after applying their events),
- * grouped by library: one refresh per library and run of days.
+ * Refreshes the days of the given notices (the feedback step after applying their events): per
+ * library, each run of consecutive days at once, so a late event for an old notice does not
+ * refresh every day in between.
  */
 export async function refreshNoticeFiguresOfNotices(db: Db, noticeIds: readonly number[]): Promise<void> {
   if (noticeIds.length === 0) return;
-  const days = await db.$queryRaw<{ libraryId: number; from: Date; to: Date }[]>`
-    SELECT "libraryId", min("planDate") AS "from", max("planDate") AS "to"
+  const days = await db.$queryRaw<{ libraryId: number; day: Date }[]>`
+    SELECT DISTINCT "libraryId", "planDate" AS day
     FROM "Notice" WHERE id = ANY(${[...noticeIds]}::int[])
-    GROUP BY 1`;
-  for (const { libraryId, from, to } of days) {
-    await refreshNoticeFigures(db, {
-      libraryId,
-      from: fromDbDate(from),
-      to: fromDbDate(to),
-    });
+    ORDER BY 1, 2`;
+  let run: { libraryId: number; from: LocalDate; to: LocalDate } | null = null;
+  for (const { libraryId, day } of days) {
+    const date = fromDbDate(day);
+    if (run && run.libraryId === libraryId && addDays(run.to, 1) === date) {
+      run.to = date;
+      continue;
+    }
+    if (run) await refreshNoticeFigures(db, run);
+    run = { libraryId, from: date, to: date };
   }
+  if (run) await refreshNoticeFigures(db, run);
 }

@@ -24,7 +24,7 @@ export type DemoHistoryOptions = {
   /** how many days back; default 365 (today-365 .. today-1) */
   days?: number;
   /**
-   * the library ran its notices every day for the last this many days (default 56), and once
+   * the library ran its notices every day for the last this many days (default 28), and once
    * a week (Mondays) before that: the real planner catches up on the days between, as it does
    * after a missed day, and a year stays within the first start's time
    */
@@ -72,7 +72,7 @@ type DeadAddress = {
 export async function generateDemoHistory(db: Db, options: DemoHistoryOptions): Promise<DemoHistoryResult> {
   const { libraryId, today, baseUrl } = options;
   const days = options.days ?? 365;
-  const dailyDays = options.dailyDays ?? 56;
+  const dailyDays = options.dailyDays ?? 28;
   const htmlFrom = addDays(today, -Math.min(options.htmlDays ?? 28, days));
   const random = createRandom(options.seed ?? DEMO_SEED, "history");
   const progress = options.onProgress ?? (() => {});
