@@ -11,8 +11,10 @@ import { createRandom } from "./random";
 /*
  * SIMULATED HISTORY. The demo library starts with a year of notices behind it, so the desk
  * has real stories to show (which reminder went out when, what it said, that it bounced and a
- * letter followed) and the Statistics page a year of figures. Each past day goes through the real planner and the real render step
- * (what is stored is exactly what Rappel would have sent), but delivery is only simulated:
+ * letter followed) and the Statistics page a year of figures. The library ran its notices on
+ * Mondays until four weeks ago and every day since; each run goes through the real planner and
+ * the real render step (what is stored is exactly what Rappel would have sent), but delivery is
+ * only simulated:
  * NO EMAIL LEAVES THE MACHINE. The outcomes (delivered, bounced, printed, posted) and their
  * times are drawn from a seeded generator, so the same library gets the same history.
  */
