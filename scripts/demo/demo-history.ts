@@ -260,7 +260,14 @@ async function deliverDay(
   const { libraryId, day, at, random, dead, result, postage } = context;
   const notices = await tx.notice.findMany({
     where: { libraryId, planDate: toDbDate(day), status: "planned" },
-    orderBy: { id: "asc" },
+    // by card number and stage, not by id: the seeded draws then follow the same notices in
+    // two identical libraries whatever order the planner wrote a day's notices in
+    orderBy: [
+      { patron: { cardNumber: "asc" } },
+      { stage: { position: "asc" } },
+      { branchId: "asc" },
+      { id: "asc" },
+    ],
     select: {
       id: true,
       channel: true,
