@@ -33,7 +33,7 @@ test.describe("statistics", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Statistieken" })).toBeVisible();
     // the last 12 months, up to yesterday, against the 12 months before
     await expect(page.getByText("29 nov 2026, vergeleken met")).toBeVisible();
-    const notices = Number((await figure(page, "notices").innerText()).replace(/\D/g, ""));
+    const notices = Number(((await figure(page, "notices").textContent()) ?? "").replace(/\D/g, ""));
     expect(notices).toBeGreaterThan(100);
     await expect(page.locator('[data-figure="bounceRate"]')).toContainText(
       "Aandeel van de verstuurde e-mails",
@@ -47,7 +47,9 @@ test.describe("statistics", () => {
     const perMonth = await months.locator("td:nth-child(4)").allInnerTexts();
     expect(perMonth.reduce((sum, text) => sum + Number(text.replace(/\D/g, "")), 0)).toBe(notices);
     // every chart drew (Recharts' SVG), bars with a height
-    await expect(page.locator("figure.statistics-chart .recharts-wrapper > svg.recharts-surface")).toHaveCount(6);
+    await expect(
+      page.locator("figure.statistics-chart .recharts-wrapper > svg.recharts-surface"),
+    ).toHaveCount(6);
     expect(await page.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(10);
     await expect(tableRows(page, "stages")).toHaveCount(5);
     expect(await seriousViolations(page)).toEqual([]);
@@ -55,7 +57,9 @@ test.describe("statistics", () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
-    await expect(page.locator("figure.statistics-chart .recharts-wrapper > svg.recharts-surface")).toHaveCount(6);
+    await expect(
+      page.locator("figure.statistics-chart .recharts-wrapper > svg.recharts-surface"),
+    ).toHaveCount(6);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/statistics-390.png`, fullPage: true });
   });
@@ -66,18 +70,18 @@ test.describe("statistics", () => {
     await page.goto("/statistics");
     await page.getByRole("combobox", { name: "Periode", exact: true }).selectOption("last30");
     const branch = page.getByRole("combobox", { name: "Filiaal", exact: true });
-    const branchName = (await branch.locator("option").nth(1).innerText()).trim();
+    const branchName = ((await branch.locator("option").nth(1).textContent()) ?? "").trim();
     await branch.selectOption({ label: branchName });
     await page.getByRole("button", { name: "Tonen" }).click();
     await expect(page).toHaveURL(/period=last30/);
     await expect(page.getByText(`Filiaal: ${branchName}`)).toBeVisible();
     await expect(tableRows(page, "overTime")).toHaveCount(30);
-    const branchNotices = Number((await figure(page, "notices").innerText()).replace(/\D/g, ""));
+    const branchNotices = Number(((await figure(page, "notices").textContent()) ?? "").replace(/\D/g, ""));
 
     await page.getByRole("combobox", { name: "Stap", exact: true }).selectOption({ index: 2 });
     await page.getByRole("button", { name: "Tonen" }).click();
     await expect(page).toHaveURL(/stage=\d+/);
-    const stageNotices = Number((await figure(page, "notices").innerText()).replace(/\D/g, ""));
+    const stageNotices = Number(((await figure(page, "notices").textContent()) ?? "").replace(/\D/g, ""));
     expect(stageNotices).toBeLessThanOrEqual(branchNotices);
 
     await page.getByRole("combobox", { name: "Periode", exact: true }).selectOption("custom");
@@ -100,7 +104,7 @@ test.describe("statistics", () => {
 
   test("downloads the same numbers as CSV, in English too", async ({ page }) => {
     await page.goto("/statistics?period=last365");
-    const notices = (await figure(page, "notices").innerText()).replace(/\D/g, "");
+    const notices = ((await figure(page, "notices").textContent()) ?? "").replace(/\D/g, "");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("link", { name: "Downloaden als CSV" }).click(),

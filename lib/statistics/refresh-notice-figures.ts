@@ -25,8 +25,6 @@ export const OUTCOME_DAYS = [3, 7] as const;
 export function noticeFiguresFromRaw(libraryId: number, from: LocalDate, to: LocalDate): Prisma.Sql {
   const fromDay = toDbDate(from);
   const toDay = toDbDate(to);
-  // renewals that can fall in an outcome window of these days
-  const renewalsUntil = toDbDate(addDays(to, OUTCOME_DAYS[1] + 2));
   return Prisma.sql`
     WITH lib AS (SELECT "timeZone" AS tz FROM "Library" WHERE id = ${libraryId}),
     n AS (
