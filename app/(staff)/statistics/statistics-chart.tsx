@@ -60,7 +60,11 @@ export function StatisticsChart({
         allowDecimals={valueKind !== "count"}
       />
       <Tooltip formatter={format} />
-      <Legend wrapperStyle={{ color: "#17202b", fontSize: 13 }} />
+      {/* legend words in ink, not in the series' colour: a light bar colour is no text colour */}
+      <Legend
+        wrapperStyle={{ fontSize: 13 }}
+        formatter={(value) => <span style={{ color: "#17202b" }}>{value}</span>}
+      />
     </>
   );
   return (
