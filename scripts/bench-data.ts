@@ -4,8 +4,9 @@
 // already there; --force drops and recreates the database first. What it loaded is vacuumed
 // and analyzed before it finishes, so the benchmarks right after it see what production sees
 // after autovacuum: fresh statistics, and GIN indexes without a pending list to scan.
-import { localToday, parseLocalDate } from "../lib/dates";
+import { fromDbDate, type LocalDate, localToday, parseLocalDate } from "../lib/dates";
 import { createDbClient } from "../lib/db-client";
+import { generateBenchNoticeHistory } from "./bench-notice-history";
 import { countDemoLibrary } from "./demo/count-demo-library";
 import { generateDemoLibrary } from "./demo/generate-demo-library";
 import { migrateDeploy } from "./lib/migrate";
@@ -56,11 +57,33 @@ if (!exists) {
 await migrateDeploy(benchUrl.toString());
 
 const db = createDbClient(benchUrl.toString(), 2);
+
+/** The day the bench library was built around: its latest due date is 28 days after it. */
+async function benchToday(libraryId: number) {
+  const [row] = await db.$queryRaw<{ today: Date }[]>`
+    SELECT max("loanedAt")::date + 1 AS today FROM "Loan" WHERE "libraryId" = ${libraryId}`;
+  return fromDbDate(row.today);
+}
+
+/** A year of notices (scripts/bench-notice-history.ts) and their statistics, then fresh planner statistics. */
+async function addNoticeHistory(libraryId: number, day: LocalDate) {
+  console.log(`Writing a year of notice history up to ${day} ...`);
+  const started = performance.now();
+  const written = await generateBenchNoticeHistory(db, { libraryId, today: day });
+  await db.$executeRawUnsafe(
+    `VACUUM (ANALYZE) "Notice", "NoticeLoan", "DeliveryEvent", "Letter", "IlsOutboxEntry", "NoticeDayFigure"`,
+  );
+  console.log(`  ${((performance.now() - started) / 1000).toFixed(1)} s:`, written);
+}
 try {
   const existing = await db.library.findUnique({ where: { code: BENCH_LIBRARY }, select: { id: true } });
   if (existing) {
     console.log(`The bench library is already in ${shownUrl} (use --force to rebuild it):`);
     console.table(await countDemoLibrary(db, existing.id));
+    // a bench library made before it had a year of notices gets them now
+    if ((await db.notice.count({ where: { libraryId: existing.id } })) === 0) {
+      await addNoticeHistory(existing.id, await benchToday(existing.id));
+    }
   } else {
     console.log(`Generating the bench library in ${shownUrl}, today = ${today}.`);
     const started = performance.now();
@@ -82,6 +105,11 @@ try {
     );
     console.log(`Done in ${elapsed()}:`);
     console.table(counts);
+    const library = await db.library.findUniqueOrThrow({
+      where: { code: BENCH_LIBRARY },
+      select: { id: true },
+    });
+    await addNoticeHistory(library.id, today);
   }
 } finally {
   await db.$disconnect();

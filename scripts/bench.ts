@@ -3,7 +3,7 @@
  * same run (these machines are noisy; absolute times alone say little).
  * Needs a PostgreSQL for the data benchmarks: DATABASE_URL's server, or the machine's
  * default 127.0.0.1:5432. The benchmark library is generated on first use (npm run bench:data).
- *   --only today,planner,search,render,self-service,letters,send,import   run some of them
+ *   --only today,planner,search,render,self-service,letters,send,import,statistics   run some of them
  *   --database NAME                                   the bench database (default rappel_bench)
  */
 import { spawnSync } from "node:child_process";
@@ -21,7 +21,13 @@ benchUrl.pathname = `/${database}`;
 
 async function main() {
   await ensurePrismaClient();
-  if (selected("today") || selected("planner") || selected("search") || selected("self-service")) {
+  if (
+    selected("today") ||
+    selected("planner") ||
+    selected("search") ||
+    selected("self-service") ||
+    selected("statistics")
+  ) {
     await checkDatabase(serverUrl);
     // creates and fills rappel_bench once; a no-op when the bench library is there
     const data = spawnSync(
@@ -51,6 +57,10 @@ async function main() {
       if (selected("search")) {
         const { benchSearch, formatSearchBench } = await import("./bench-search");
         console.log(formatSearchBench(await benchSearch(db)));
+      }
+      if (selected("statistics")) {
+        const { benchStatistics, formatStatisticsBench } = await import("./bench-statistics");
+        console.log(formatStatisticsBench(await benchStatistics(db)));
       }
       if (selected("self-service")) {
         const { benchSelfService, formatSelfServiceBench } = await import("./bench-self-service");

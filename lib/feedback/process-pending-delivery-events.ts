@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { refreshNoticeFiguresOfNotices } from "@/lib/statistics/refresh-notice-figures";
 import { applyDeliveryEvent } from "./apply-delivery-event";
 import { type BouncePolicy, loadBouncePolicy } from "./bounce-policy";
 
@@ -18,10 +19,11 @@ export async function processPendingDeliveryEvents(
   const limit = options.limit ?? 100;
   const policies = new Map<number, BouncePolicy>();
   let applied = 0;
+  const noticeIds = new Set<number>();
   while (applied < limit) {
     const done = await db.$transaction(async (tx) => {
-      const [claimed] = await tx.$queryRaw<{ id: number; libraryId: number }[]>`
-        SELECT e."id", n."libraryId"
+      const [claimed] = await tx.$queryRaw<{ id: number; libraryId: number; noticeId: number }[]>`
+        SELECT e."id", n."libraryId", e."noticeId"
         FROM "DeliveryEvent" e JOIN "Notice" n ON n."id" = e."noticeId"
         WHERE e."state" = 'pending'
         ORDER BY e."occurredAt", e."id"
@@ -38,10 +40,15 @@ export async function processPendingDeliveryEvents(
         where: { id: claimed.id },
         data: { state: "applied", outcome: outcome as unknown as Prisma.InputJsonValue },
       });
+      noticeIds.add(claimed.noticeId);
       return true;
     });
     if (!done) break;
     applied += 1;
   }
+  // the statistics of the days these notices were sent on (bounce and complaint rates, letters)
+  await refreshNoticeFiguresOfNotices(db, [...noticeIds]).catch((error) =>
+    console.error("statistics refresh after delivery events failed", error),
+  );
   return { applied };
 }

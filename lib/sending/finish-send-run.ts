@@ -1,5 +1,7 @@
 import "server-only";
+import { addDays, fromDbDate } from "@/lib/dates";
 import type { Db } from "@/lib/db-client";
+import { refreshNoticeFigures, SEND_RUN_REFRESH_DAYS } from "@/lib/statistics/refresh-notice-figures";
 import { settleRunCounts } from "./stop-send-run";
 
 /**
@@ -7,10 +9,19 @@ import { settleRunCounts } from "./stop-send-run";
  * or left for a librarian's review). Returns true when this call ended it.
  */
 export async function finishSendRunIfDone(db: Db, runId: number): Promise<boolean> {
-  const finished = await db.$executeRaw`
+  const [finished] = await db.$queryRaw<{ libraryId: number; planDate: Date }[]>`
     UPDATE "SendRun" r SET status = 'succeeded', "finishedAt" = clock_timestamp(), "activeSlot" = NULL
     WHERE r.id = ${runId} AND r.status = 'running' AND r."preparedAt" IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM "SendBatch" b WHERE b."sendRunId" = r.id AND b.status = 'fixed')`;
-  if (finished > 0) await settleRunCounts(db, runId);
-  return finished > 0;
+      AND NOT EXISTS (SELECT 1 FROM "SendBatch" b WHERE b."sendRunId" = r.id AND b.status = 'fixed')
+    RETURNING r."libraryId", r."planDate"`;
+  if (!finished) return false;
+  await settleRunCounts(db, runId);
+  // the statistics of this day, and of the days before whose returns and letters still settle
+  const day = fromDbDate(finished.planDate);
+  await refreshNoticeFigures(db, {
+    libraryId: finished.libraryId,
+    from: addDays(day, -SEND_RUN_REFRESH_DAYS),
+    to: day,
+  }).catch((error) => console.error("statistics refresh after send run failed", error)); // the run itself succeeded
+  return true;
 }

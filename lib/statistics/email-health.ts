@@ -1,10 +1,18 @@
 import "server-only";
 import type { Db } from "@/lib/db-client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** The thresholds providers act on (Resend's advice: bounces under 4 %, complaints under 0.08 %). */
 export const BOUNCE_RATE_LIMIT = 0.04;
 export const COMPLAINT_RATE_LIMIT = 0.0008;
 export const EMAIL_HEALTH_DAYS = 30;
+
+/**
+ * A delivery event (aliased `e`) that counts as a bounce in the rates: a permanent bounce or a
+ * suppressed address, once the feedback step applied it. The Statistics page counts the same.
+ */
+export const COUNTS_AS_BOUNCE = Prisma.sql`(e."state" = 'applied'
+  AND (e."type" = 'email.bounced' AND lower(coalesce(e."bounceType", '')) = 'permanent' OR e."type" = 'email.suppressed'))`;
 
 export type EmailHealth = {
   /** emails sent in the window */
@@ -31,9 +39,7 @@ export async function getEmailHealth(
     SELECT count(*)::int AS sent,
            count(*) FILTER (WHERE EXISTS (
              SELECT 1 FROM "DeliveryEvent" e
-             WHERE e."noticeId" = n."id" AND e."state" = 'applied'
-               AND (e."type" = 'email.bounced' AND lower(coalesce(e."bounceType", '')) = 'permanent'
-                    OR e."type" = 'email.suppressed')))::int AS bounced,
+             WHERE e."noticeId" = n."id" AND ${COUNTS_AS_BOUNCE}))::int AS bounced,
            count(*) FILTER (WHERE EXISTS (
              SELECT 1 FROM "DeliveryEvent" e
              WHERE e."noticeId" = n."id" AND e."type" = 'email.complained'))::int AS complained

@@ -1,17 +1,20 @@
-import { addDays, type LocalDate, localTimeToInstant, toDbDate } from "@/lib/dates";
+import { addDays, isoWeekday, type LocalDate, localTimeToInstant, toDbDate } from "@/lib/dates";
 import type { Db, DbTx } from "@/lib/db-client";
 import type { NoticeStatus } from "@/lib/generated/prisma/enums";
 import { planNotices } from "@/lib/planning/plan-notices";
 import { renderPlannedNotices } from "@/lib/rendering/render-planned-notices";
+import { refreshNoticeFigures } from "@/lib/statistics/refresh-notice-figures";
 import { BOUNCE_REASONS } from "./data/people";
 import { DEMO_SEED } from "./demo-scales";
 import { createRandom } from "./random";
 
 /*
- * SIMULATED HISTORY. The demo library starts with four weeks of notices behind it, so the
- * desk has real stories to show: which reminder went out when, what it said, that it bounced
- * and a letter followed. Each past day goes through the real planner and the real render step
- * (what is stored is exactly what Rappel would have sent), but delivery is only simulated:
+ * SIMULATED HISTORY. The demo library starts with a year of notices behind it, so the desk
+ * has real stories to show (which reminder went out when, what it said, that it bounced and a
+ * letter followed) and the Statistics page a year of figures. The library ran its notices on
+ * Mondays until four weeks ago and every day since; each run goes through the real planner and
+ * the real render step (what is stored is exactly what Rappel would have sent), but delivery is
+ * only simulated:
  * NO EMAIL LEAVES THE MACHINE. The outcomes (delivered, bounced, printed, posted) and their
  * times are drawn from a seeded generator, so the same library gets the same history.
  */
@@ -20,12 +23,18 @@ export type DemoHistoryOptions = {
   libraryId: number;
   /** the demo's today: history covers the days before it */
   today: LocalDate;
-  /** how many days back; default 28 (today-28 .. today-1) */
+  /** how many days back; default 365 (today-365 .. today-1) */
   days?: number;
   /**
+   * the library ran its notices every day for the last this many days (default 28), and once
+   * a week (Mondays) before that: the real planner catches up on the days between, as it does
+   * after a missed day, and a year stays within the first start's time
+   */
+  dailyDays?: number;
+  /**
    * emails of the last this many days are stored with their HTML and text; older ones keep
-   * only their content (the email is rendered from it when shown). Default: every day of
-   * the history (about 120 emails for the demo library, some 2 s of rendering).
+   * only their content (the email is rendered from it when shown). Default: the last 28 days
+   * (about 120 emails for the demo library, some 2 s of rendering).
    */
   htmlDays?: number;
   /** where the stored emails' logo and links point */
@@ -36,6 +45,8 @@ export type DemoHistoryOptions = {
 
 export type DemoHistoryResult = {
   days: number;
+  /** the days a send run ran (every day lately, Mondays before) */
+  runs: number;
   notices: number;
   emails: number;
   delivered: number;
@@ -62,13 +73,16 @@ type DeadAddress = {
  */
 export async function generateDemoHistory(db: Db, options: DemoHistoryOptions): Promise<DemoHistoryResult> {
   const { libraryId, today, baseUrl } = options;
-  const days = options.days ?? 28;
-  const htmlFrom = addDays(today, -(options.htmlDays ?? days));
+  const days = options.days ?? 365;
+  const dailyDays = options.dailyDays ?? 28;
+  const htmlFrom = addDays(today, -Math.min(options.htmlDays ?? 28, days));
   const random = createRandom(options.seed ?? DEMO_SEED, "history");
   const progress = options.onProgress ?? (() => {});
   const library = await db.library.findUniqueOrThrow({ where: { id: libraryId } });
   const timeZone = library.timeZone;
   const first = addDays(today, -days);
+  // letters record the postage of their day, as lib/letters does when it batches them
+  const postage = { letter: library.letterPostageCents, registered: library.registeredPostageCents };
   const at = (day: LocalDate, time: string, plusSeconds = 0) =>
     new Date(localTimeToInstant(day, time, timeZone).getTime() + plusSeconds * 1000);
 
@@ -81,6 +95,7 @@ export async function generateDemoHistory(db: Db, options: DemoHistoryOptions): 
       const returns = await takeBackReturns(tx, libraryId, at(first, "06:00"));
       const result: DemoHistoryResult = {
         days,
+        runs: 0,
         notices: 0,
         emails: 0,
         delivered: 0,
@@ -91,10 +106,14 @@ export async function generateDemoHistory(db: Db, options: DemoHistoryOptions): 
 
       for (let offset = days; offset >= 1; offset--) {
         const day = addDays(today, -offset);
+        if (offset > dailyDays && isoWeekday(day) !== 1) continue;
         progress(`history ${day}`);
+        result.runs += 1;
         await returns.returnedBy(at(day, "06:00"));
-        await planNotices(tx, { libraryId, date: day });
+        const planned = await planNotices(tx, { libraryId, date: day });
         const rendered = await renderPlannedNotices(tx, {
+          // a day that planned nothing has nothing to render
+          ...(planned.written?.notices === 0 ? { noticeIds: [] } : {}),
           libraryId,
           planDate: day,
           baseUrl,
@@ -102,11 +121,13 @@ export async function generateDemoHistory(db: Db, options: DemoHistoryOptions): 
           now: at(day, "06:30"),
         });
         if (day >= htmlFrom) result.renderedEmails += rendered.emails;
-        await deliverDay(tx, { libraryId, day, at, random, dead, result });
+        await deliverDay(tx, { libraryId, day, at, random, dead, result, postage });
       }
 
       await returns.returnedBy(null);
       await restoreDeadAddresses(tx, dead);
+      // the statistics the daily runs would have left behind
+      await refreshNoticeFigures(tx, { libraryId, from: first, to: addDays(today, -1) });
       return result;
     },
     { maxWait: 60_000, timeout: 10 * 60_000 },
@@ -233,12 +254,20 @@ async function deliverDay(
     random: ReturnType<typeof createRandom>;
     dead: Map<number, DeadAddress>;
     result: DemoHistoryResult;
+    postage: { letter: number; registered: number };
   },
 ): Promise<void> {
-  const { libraryId, day, at, random, dead, result } = context;
+  const { libraryId, day, at, random, dead, result, postage } = context;
   const notices = await tx.notice.findMany({
     where: { libraryId, planDate: toDbDate(day), status: "planned" },
-    orderBy: { id: "asc" },
+    // by card number and stage, not by id: the seeded draws then follow the same notices in
+    // two identical libraries whatever order the planner wrote a day's notices in
+    orderBy: [
+      { patron: { cardNumber: "asc" } },
+      { stage: { position: "asc" } },
+      { branchId: "asc" },
+      { id: "asc" },
+    ],
     select: {
       id: true,
       channel: true,
@@ -376,7 +405,8 @@ async function deliverDay(
     await tx.$executeRaw`
       UPDATE "Letter" l
       SET status = 'posted', "printedAt" = u."printedAt", "postedAt" = u."postedAt",
-          "trackingNumber" = u.tracking, "batchId" = ${batch?.id ?? null}, "createdAt" = ${at(day, "06:00")}
+          "trackingNumber" = u.tracking, "batchId" = ${batch?.id ?? null}, "createdAt" = ${at(day, "06:00")},
+          "postageCents" = CASE WHEN l.registered THEN ${postage.registered}::int ELSE ${postage.letter}::int END
       FROM unnest(${letterUpdates.map((u) => u.id)}::int[], ${letterUpdates.map((u) => u.printedAt)}::timestamptz[],
                   ${letterUpdates.map((u) => u.postedAt)}::timestamptz[], ${letterUpdates.map((u) => u.tracking)}::text[])
            AS u(id, "printedAt", "postedAt", tracking)
@@ -390,6 +420,7 @@ async function deliverDay(
         registered: letter.registered,
         status: "posted" as const,
         batchId: batch?.id ?? null,
+        postageCents: letter.registered ? postage.registered : postage.letter,
         createdAt: letter.printedAt,
         printedAt: letter.printedAt,
         postedAt: letter.postedAt,

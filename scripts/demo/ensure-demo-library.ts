@@ -8,12 +8,14 @@ import { type GenerateDemoLibraryOptions, generateDemoLibrary } from "./generate
 export type EnsureDemoLibraryOptions = GenerateDemoLibraryOptions & {
   /** where the stored history's emails link to (the demo dashboard); default http://localhost:3000 */
   baseUrl?: string;
-  /** four weeks of simulated notice history (scripts/demo/demo-history.ts); default true */
+  /** a year of simulated notice history (scripts/demo/demo-history.ts); default true */
   history?: boolean;
+  /** days of history; default 365 */
+  historyDays?: number;
 };
 
 /**
- * Generates the demo library, with four weeks of simulated notice history, unless a library
+ * Generates the demo library, with a year of simulated notice history, unless a library
  * with its code is already there (a second `npm run demo` reuses the database as it is).
  */
 export async function ensureDemoLibrary(
@@ -24,10 +26,18 @@ export async function ensureDemoLibrary(
   const existing = await db.library.findUnique({ where: { code }, select: { id: true } });
   const history = async (libraryId: number) => {
     if (options.history === false) return;
-    options.onProgress?.("simulating four weeks of notices");
+    options.onProgress?.("simulating a year of notices");
+    let month = "";
     await generateDemoHistory(db, {
       libraryId,
       today: options.today,
+      days: options.historyDays,
+      // one line a month, not one a day
+      onProgress: (step) => {
+        if (step.slice(-10, -3) === month) return;
+        month = step.slice(-10, -3);
+        options.onProgress?.(step);
+      },
       seed: options.seed,
       baseUrl: options.baseUrl ?? "http://localhost:3000",
     });
