@@ -7,6 +7,7 @@ import { type BatchResponse, matchResults } from "@/lib/delivery/send-email-batc
 import { type AttemptFailure, type RetryOptions, withRetry } from "@/lib/delivery/with-retry";
 import { describeFailure, type RunStop } from "./describe-failure";
 import { queueFallbackLetters } from "./queue-fallback-letters";
+import { timed } from "./send-timings";
 import { settleRunCounts, stopSendRun, stopSendRunIn } from "./stop-send-run";
 
 /** Resend keeps an idempotency key 24 h; a batch not confirmed before this goes to a librarian. */
@@ -53,7 +54,9 @@ export async function deliverBatch(db: Db, options: DeliverBatchOptions): Promis
   const { batchId, workerId, client } = options;
   const leaseMs = options.leaseMs ?? 10_000;
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const [batch] = await db.$queryRaw<Claimed[]>`
+  const [batch] = await timed(
+    "claim",
+    () => db.$queryRaw<Claimed[]>`
     UPDATE "SendBatch" b
     SET "leaseOwner" = ${workerId}, "leaseUntil" = clock_timestamp() + ${leaseMs} * interval '1 millisecond',
         "firstAttemptAt" = coalesce(b."firstAttemptAt", clock_timestamp())
@@ -61,7 +64,8 @@ export async function deliverBatch(db: Db, options: DeliverBatchOptions): Promis
     WHERE b.id = ${batchId} AND r.id = b."sendRunId" AND b.status = 'fixed'
       AND r.status IN ('queued', 'running')
       AND (b."leaseUntil" IS NULL OR b."leaseUntil" < clock_timestamp() OR b."leaseOwner" = ${workerId})
-    RETURNING b.payload, b."idempotencyKey", b."firstAttemptAt", b.attempts, b."noticeIds", b."sendRunId"`;
+    RETURNING b.payload, b."idempotencyKey", b."firstAttemptAt", b.attempts, b."noticeIds", b."sendRunId"`,
+  );
   if (!batch) return { outcome: "skipped" };
 
   if (Date.now() - batch.firstAttemptAt.getTime() > KEY_SAFE_LIFETIME_MS) {
@@ -82,12 +86,14 @@ export async function deliverBatch(db: Db, options: DeliverBatchOptions): Promis
   );
   try {
     const outcome = await withRetry<BatchResponse>(async () => {
-      await client.limiter.acquire();
-      const { data, error, headers } = await client.sdk.batch.send(batch.payload, {
-        idempotencyKey: batch.idempotencyKey,
-        batchValidation: "permissive",
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      await timed("wait for token", () => client.limiter.acquire());
+      const { data, error, headers } = await timed("http", () =>
+        client.sdk.batch.send(batch.payload, {
+          idempotencyKey: batch.idempotencyKey,
+          batchValidation: "permissive",
+          signal: AbortSignal.timeout(timeoutMs),
+        }),
+      );
       if (error) {
         const failure = classifyResendError(error, headers);
         if (failure.code === "rate_limit_exceeded" && failure.retryAfterMs) {
@@ -98,7 +104,8 @@ export async function deliverBatch(db: Db, options: DeliverBatchOptions): Promis
       return { ok: true, value: data as BatchResponse };
     }, options.retry);
 
-    if (outcome.ok) return await recordResults(db, batchId, batch, outcome.value);
+    if (outcome.ok)
+      return await timed("record results", () => recordResults(db, batchId, batch, outcome.value));
     if (outcome.retryable) return await leaveUnconfirmed(db, batchId, batch, outcome);
     return await refuse(db, batchId, batch, outcome);
   } finally {

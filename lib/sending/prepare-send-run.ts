@@ -5,6 +5,7 @@ import { planNotices } from "@/lib/planning/plan-notices";
 import { renderPlannedNotices } from "@/lib/rendering/render-planned-notices";
 import { finishSendRunIfDone } from "./finish-send-run";
 import { fixBatch, MAX_BATCH_EMAILS } from "./fix-batch";
+import { timed } from "./send-timings";
 import { senderOf } from "./sender";
 
 export type PrepareSendRunOptions = {
@@ -56,7 +57,7 @@ export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Pr
       RETURNING b.id`;
     for (const { id } of adopted) await options.onBatchFixed(id);
 
-    await planNotices(db, { libraryId, date });
+    await timed("plan", () => planNotices(db, { libraryId, date }));
     // This run takes every notice still waiting: today's, and what an earlier run left.
     await db.$executeRaw`
       UPDATE "Notice" SET "sendRunId" = ${runId}
@@ -78,11 +79,12 @@ export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Pr
       });
       if (next.length === 0) break;
       const noticeIds = next.map((n) => n.id);
-      await renderEach(db, { libraryId, baseUrl, noticeIds });
-      const fixed = await db.$transaction((tx) => fixBatch(tx, { runId, libraryId, noticeIds, sender }), {
-        timeout: 60_000,
-      });
-      if (fixed.batchId !== null) await options.onBatchFixed(fixed.batchId);
+      await timed("render", () => renderEach(db, { libraryId, baseUrl, noticeIds }));
+      const fixed = await timed("fix", () =>
+        db.$transaction((tx) => fixBatch(tx, { runId, libraryId, noticeIds, sender }), { timeout: 60_000 }),
+      );
+      const batchId = fixed.batchId;
+      if (batchId !== null) await timed("enqueue", () => options.onBatchFixed(batchId));
     }
     await db.$executeRaw`
       UPDATE "SendRun" SET "preparedAt" = clock_timestamp(), "prepareOwner" = NULL, "prepareUntil" = NULL
