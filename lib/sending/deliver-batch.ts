@@ -1,6 +1,6 @@
 import "server-only";
 import type { CreateBatchOptions } from "resend";
-import type { Db } from "@/lib/db-client";
+import { type Db, rawPoolOf } from "@/lib/db-client";
 import { classifyResendError } from "@/lib/delivery/classify-resend-error";
 import type { ResendClient } from "@/lib/delivery/resend-client";
 import { type BatchResponse, matchResults } from "@/lib/delivery/send-email-batch";
@@ -54,17 +54,21 @@ export async function deliverBatch(db: Db, options: DeliverBatchOptions): Promis
   const { batchId, workerId, client } = options;
   const leaseMs = options.leaseMs ?? 10_000;
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const [batch] = await timed(
-    "claim",
-    () => db.$queryRaw<Claimed[]>`
+  // the payload is a megabyte or more: read straight through pg where the client has a pool
+  const claim = `
     UPDATE "SendBatch" b
-    SET "leaseOwner" = ${workerId}, "leaseUntil" = clock_timestamp() + ${leaseMs} * interval '1 millisecond',
+    SET "leaseOwner" = $2, "leaseUntil" = clock_timestamp() + $3::int * interval '1 millisecond',
         "firstAttemptAt" = coalesce(b."firstAttemptAt", clock_timestamp())
     FROM "SendRun" r
-    WHERE b.id = ${batchId} AND r.id = b."sendRunId" AND b.status = 'fixed'
+    WHERE b.id = $1 AND r.id = b."sendRunId" AND b.status = 'fixed'
       AND r.status IN ('queued', 'running')
-      AND (b."leaseUntil" IS NULL OR b."leaseUntil" < clock_timestamp() OR b."leaseOwner" = ${workerId})
-    RETURNING b.payload, b."idempotencyKey", b."firstAttemptAt", b.attempts, b."noticeIds", b."sendRunId"`,
+      AND (b."leaseUntil" IS NULL OR b."leaseUntil" < clock_timestamp() OR b."leaseOwner" = $2)
+    RETURNING b.payload, b."idempotencyKey", b."firstAttemptAt", b.attempts, b."noticeIds", b."sendRunId"`;
+  const pool = rawPoolOf(db);
+  const [batch] = await timed("claim", async () =>
+    pool
+      ? (await pool.query<Claimed>(claim, [batchId, workerId, leaseMs])).rows
+      : await db.$queryRawUnsafe<Claimed[]>(claim, batchId, workerId, leaseMs),
   );
   if (!batch) return { outcome: "skipped" };
 
