@@ -132,6 +132,29 @@ async function recordResults(
     const r = results[i];
     return r.ok ? [] : [{ id, reason: r.reason }];
   });
+  if (failed.length === 0) {
+    // Every email accepted (the usual answer): one statement confirms the batch, marks its
+    // notices sent and counts them on the run, or does nothing when another worker already did.
+    const [row] = await db.$queryRaw<{ confirmed: number }[]>`
+      WITH confirmed AS (
+        UPDATE "SendBatch" SET status = 'confirmed', "confirmedAt" = clock_timestamp(), "leaseOwner" = NULL,
+          attempts = attempts + 1, "leaseUntil" = NULL, "lastError" = NULL
+        WHERE id = ${batchId} AND status = 'fixed'
+        RETURNING id
+      ), notices AS (
+        UPDATE "Notice" n
+        SET "providerId" = s."providerId", "sentAt" = clock_timestamp(),
+            status = CASE WHEN n.status = 'queued' THEN 'sent'::"NoticeStatus" ELSE n.status END
+        FROM unnest(${sent.map((s) => s.id)}::int[], ${sent.map((s) => s.providerId)}::text[]) AS s(id, "providerId")
+        WHERE n.id = s.id AND EXISTS (SELECT 1 FROM confirmed)
+      ), run AS (
+        UPDATE "SendRun" SET sent = sent + ${sent.length}
+        WHERE id = ${batch.sendRunId} AND EXISTS (SELECT 1 FROM confirmed)
+      )
+      SELECT count(*)::int AS confirmed FROM confirmed`;
+    if (!row || row.confirmed === 0) return { outcome: "skipped" };
+    return { outcome: "confirmed", sent: sent.length, failed: 0 };
+  }
   return db.$transaction(async (tx) => {
     const confirmed = await tx.$executeRaw`
       UPDATE "SendBatch" SET status = 'confirmed', "confirmedAt" = clock_timestamp(), "leaseOwner" = NULL, attempts = attempts + 1,
@@ -162,8 +185,11 @@ async function recordResults(
       UPDATE "SendRun" SET sent = sent + ${sent.length}, failed = failed + ${failed.length}, letters = letters + ${letters}
       WHERE id = ${batch.sendRunId}`;
     return { outcome: "confirmed", sent: sent.length, failed: failed.length } as const;
-  });
+  }, TRANSACTION_WAITS);
 }
+
+/** Under load a transaction may wait a while for a connection: far better than a second attempt. */
+const TRANSACTION_WAITS = { maxWait: 30_000, timeout: 60_000 };
 
 /**
  * Retries ran out without an answer: Resend may or may not have the emails, so the batch stays

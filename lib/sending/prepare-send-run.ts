@@ -77,6 +77,7 @@ export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Pr
           try {
             const fixed = await timed("fix", () =>
               db.$transaction((tx) => fixBatch(tx, { runId, libraryId, noticeIds: batchIds, sender }), {
+                maxWait: 30_000,
                 timeout: 60_000,
               }),
             );
