@@ -54,22 +54,36 @@ export async function deliverBatch(db: Db, options: DeliverBatchOptions): Promis
   const { batchId, workerId, client } = options;
   const leaseMs = options.leaseMs ?? 10_000;
   const timeoutMs = options.timeoutMs ?? 30_000;
-  // the payload is a megabyte or more: read straight through pg where the client has a pool
+  // The payload with each notice's stored HTML and text put in (a batch fixed before they were
+  // kept apart has them in its payload already); a megabyte or more, so read straight through
+  // pg where the client has a pool beside it.
   const claim = `
-    UPDATE "SendBatch" b
-    SET "leaseOwner" = $2, "leaseUntil" = clock_timestamp() + $3::int * interval '1 millisecond',
-        "firstAttemptAt" = coalesce(b."firstAttemptAt", clock_timestamp())
-    FROM "SendRun" r
-    WHERE b.id = $1 AND r.id = b."sendRunId" AND b.status = 'fixed'
-      AND r.status IN ('queued', 'running')
-      AND (b."leaseUntil" IS NULL OR b."leaseUntil" < clock_timestamp() OR b."leaseOwner" = $2)
-    RETURNING b.payload, b."idempotencyKey", b."firstAttemptAt", b.attempts, b."noticeIds", b."sendRunId"`;
+    WITH claimed AS (
+      UPDATE "SendBatch" b
+      SET "leaseOwner" = $2, "leaseUntil" = clock_timestamp() + $3::int * interval '1 millisecond',
+          "firstAttemptAt" = coalesce(b."firstAttemptAt", clock_timestamp())
+      FROM "SendRun" r
+      WHERE b.id = $1 AND r.id = b."sendRunId" AND b.status = 'fixed'
+        AND r.status IN ('queued', 'running')
+        AND (b."leaseUntil" IS NULL OR b."leaseUntil" < clock_timestamp() OR b."leaseOwner" = $2)
+      RETURNING b.payload, b."idempotencyKey", b."firstAttemptAt", b.attempts, b."noticeIds", b."sendRunId"
+    )
+    SELECT (SELECT jsonb_agg(CASE WHEN e.email ? 'html' THEN e.email
+                                  ELSE e.email || jsonb_build_object('html', n.html, 'text', n.text) END
+                             ORDER BY e.ord)
+            FROM jsonb_array_elements(c.payload) WITH ORDINALITY AS e(email, ord)
+            JOIN "Notice" n ON n.id = c."noticeIds"[e.ord::int]) AS payload,
+           c."idempotencyKey", c."firstAttemptAt", c.attempts, c."noticeIds", c."sendRunId"
+    FROM claimed c`;
   const pool = rawPoolOf(db);
   const [batch] = await timed("claim", async () =>
     pool
       ? (await pool.query<Claimed>(claim, [batchId, workerId, leaseMs])).rows
       : await db.$queryRawUnsafe<Claimed[]>(claim, batchId, workerId, leaseMs),
   );
+  if (batch && (batch.payload as unknown[] | null)?.length !== batch.noticeIds.length) {
+    throw new Error(`batch ${batchId}: a notice of the batch is missing`);
+  }
   if (!batch) return { outcome: "skipped" };
 
   if (Date.now() - batch.firstAttemptAt.getTime() > KEY_SAFE_LIFETIME_MS) {

@@ -95,7 +95,7 @@ export async function fixBatch(tx: DbTx, input: FixBatchInput): Promise<FixBatch
     }
     const content = storedNoticeContent(notice.content);
     const unsubscribeUrl = notice.kind === "pre_due" ? (content?.links.unsubscribe ?? undefined) : undefined;
-    // everything but the HTML and text, which the batch takes from the notice in SQL
+    // everything but the HTML and text, which the batch takes from the notice
     const envelope = toResendEmail(
       {
         to: notice.email,
@@ -144,14 +144,12 @@ export async function fixBatch(tx: DbTx, input: FixBatchInput): Promise<FixBatch
       runId,
       emails.map((e) => e.notice.idempotencyKey),
     );
-    // The stored bodies go into the payload inside PostgreSQL, not through this process again.
+    // The emails without their HTML and text: those are the notices' stored ones, which nothing
+    // changes once the notice is in a batch; delivery puts them in (deliver-batch.ts).
+    const envelopes = emails.map(({ envelope: { html: _html, text: _text, ...rest } }) => rest);
     const [batch] = await tx.$queryRaw<{ id: number }[]>`
       INSERT INTO "SendBatch" ("libraryId", "sendRunId", "idempotencyKey", payload, "noticeIds")
-      SELECT ${libraryId}, ${runId}, ${idempotencyKey},
-             jsonb_agg(e.envelope || jsonb_build_object('html', n.html, 'text', n.text) ORDER BY e.ord),
-             ${ids}::int[]
-      FROM jsonb_array_elements(${JSON.stringify(emails.map((e) => e.envelope))}::jsonb) WITH ORDINALITY AS e(envelope, ord)
-      JOIN "Notice" n ON n.id = (${ids}::int[])[e.ord::int]
+      VALUES (${libraryId}, ${runId}, ${idempotencyKey}, ${JSON.stringify(envelopes)}::jsonb, ${ids}::int[])
       RETURNING id`;
     await tx.$executeRaw`
       UPDATE "Notice" SET "sendBatchId" = ${batch.id}, status = 'queued', "sendRunId" = ${runId}
