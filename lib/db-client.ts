@@ -41,7 +41,7 @@ export function rawPoolOf(client: object): pg.Pool | undefined {
   let pool = rawPools.get(client);
   const connectionString = connectionStrings.get(client);
   if (!pool && connectionString) {
-    pool = new pg.Pool({ connectionString, max: 3, idleTimeoutMillis: 5_000, allowExitOnIdle: true });
+    pool = new pg.Pool({ connectionString, max: 2, idleTimeoutMillis: 5_000, allowExitOnIdle: true });
     // a connection dropped while idle (the database went away): the next query reconnects
     pool.on("error", () => undefined);
     rawPools.set(client, pool);

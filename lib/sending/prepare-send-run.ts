@@ -61,35 +61,37 @@ export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Pr
 
     const library = await db.library.findUniqueOrThrow({ where: { id: libraryId } });
     const sender = senderOf(library);
-    // Fixing (one transaction per 100) runs beside the rendering of the next step.
-    let fixing: Promise<void> = Promise.resolve();
+    // Fixing (one transaction per 100, a few at once on their own connections) runs beside
+    // the rendering of the next step.
+    const toFix: number[][] = [];
+    const fixers: Promise<void>[] = [];
     let fixFailed: unknown = null;
+    const fixNext = async () => {
+      for (let batchIds = toFix.shift(); batchIds && fixFailed === null; batchIds = toFix.shift()) {
+        const noticeIds = batchIds;
+        try {
+          const fixed = await timed("fix", () =>
+            db.$transaction((tx) => fixBatch(tx, { runId, libraryId, noticeIds, sender }), {
+              maxWait: 30_000,
+              timeout: 60_000,
+            }),
+          );
+          const batchId = fixed.batchId;
+          if (batchId !== null) await timed("enqueue", () => options.onBatchFixed(batchId));
+        } catch (error) {
+          fixFailed = error;
+        }
+      }
+    };
     // Rendered, not fixed yet: only full batches are fixed until the end, so that a slice or
     // step ending part way does not cost a request of its own.
     const rendered: number[] = [];
     const fixRendered = (all: boolean) => {
-      const batches: number[][] = [];
       while (rendered.length >= MAX_BATCH_EMAILS || (all && rendered.length > 0))
-        batches.push(rendered.splice(0, MAX_BATCH_EMAILS));
-      fixing = fixing.then(async () => {
-        for (const batchIds of batches) {
-          if (fixFailed !== null) return;
-          try {
-            const fixed = await timed("fix", () =>
-              db.$transaction((tx) => fixBatch(tx, { runId, libraryId, noticeIds: batchIds, sender }), {
-                maxWait: 30_000,
-                timeout: 60_000,
-              }),
-            );
-            const batchId = fixed.batchId;
-            if (batchId !== null) await timed("enqueue", () => options.onBatchFixed(batchId));
-          } catch (error) {
-            fixFailed = error;
-          }
-        }
-      });
+        toFix.push(rendered.splice(0, MAX_BATCH_EMAILS));
+      for (let i = 0; i < fixers.length; i++) fixers[i] = fixers[i].then(fixNext);
+      while (fixers.length < FIXERS) fixers.push(fixNext());
     };
-
     let step = 0;
     // notices are numbered as they are planned: each slice's come after the last one's
     let afterId = 0;
@@ -126,7 +128,7 @@ export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Pr
       }
     }
     if ((await runStatus(db, runId)) === "running") fixRendered(true);
-    await fixing;
+    await Promise.all(fixers);
     if (fixFailed !== null) throw fixFailed;
     const status = await runStatus(db, runId);
     if (status === "paused") return "paused";
@@ -154,6 +156,8 @@ export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Pr
  * ones, whose fixed costs (a few queries each) spread over more emails.
  */
 const RENDER_STEPS = [100, 200, 400, 1000];
+/** batches fixed at once (each a transaction on a connection of its own) */
+const FIXERS = 3;
 
 /**
  * The library's patrons in slices by id, to plan one at a time: a small first slice, so that
