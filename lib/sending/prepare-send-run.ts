@@ -198,9 +198,21 @@ async function renderEach(
 ): Promise<void> {
   try {
     await renderPlannedNotices(db, { libraryId, baseUrl, noticeIds, batchSize: noticeIds.length });
-  } catch {
+  } catch (error) {
+    // the database, not a notice: the preparation stops and is taken up again
+    if (isDatabaseError(error)) throw error;
     for (const id of noticeIds) {
-      await renderPlannedNotices(db, { libraryId, baseUrl, noticeIds: [id] }).catch(() => undefined);
+      await renderPlannedNotices(db, { libraryId, baseUrl, noticeIds: [id] }).catch((single: unknown) => {
+        if (isDatabaseError(single)) throw single;
+      });
     }
   }
+}
+
+/** An error of the database or the connection to it (Prisma's, or pg's with a SQLSTATE), not of a notice. */
+function isDatabaseError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name.startsWith("PrismaClient") || error.name === "DriverAdapterError") return true;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && (/^[0-9A-Z]{5}$/.test(code) || code.startsWith("ECONN"));
 }
