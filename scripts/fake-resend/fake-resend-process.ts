@@ -86,5 +86,7 @@ if (isChild) {
   process.once("SIGTERM", () => {
     fake.stop().then(() => process.exit(0));
   });
+  // the parent is gone (it crashed, or was killed): so is this
+  process.once("disconnect", () => process.exit(0));
   process.send?.({ url: fake.url });
 }
