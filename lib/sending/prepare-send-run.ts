@@ -92,6 +92,7 @@ export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Pr
       for (let i = 0; i < fixers.length; i++) fixers[i] = fixers[i].then(fixNext);
       while (fixers.length < FIXERS) fixers.push(fixNext());
     };
+    const rendering: Promise<void>[] = [];
     let step = 0;
     // notices are numbered as they are planned: each slice's come after the last one's
     let afterId = 0;
@@ -122,11 +123,20 @@ export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Pr
         if (next.length === 0) break;
         const noticeIds = next.map((n) => n.id);
         afterId = noticeIds[noticeIds.length - 1];
-        await timed("render", () => renderEach(db, { libraryId, baseUrl, noticeIds }));
-        rendered.push(...noticeIds);
-        fixRendered(false);
+        // two steps render at once: each waits on the database for much of its time
+        const renderStep = timed("render", () => renderEach(db, { libraryId, baseUrl, noticeIds })).then(
+          () => {
+            rendered.push(...noticeIds);
+            fixRendered(false);
+          },
+        );
+        // its failure is awaited below (or the preparation already failed): not unhandled meanwhile
+        renderStep.catch(() => undefined);
+        rendering.push(renderStep);
+        if (rendering.length >= RENDERERS) await rendering.shift();
       }
     }
+    await Promise.all(rendering.splice(0));
     if ((await runStatus(db, runId)) === "running") fixRendered(true);
     await Promise.all(fixers);
     if (fixFailed !== null) throw fixFailed;
@@ -156,6 +166,8 @@ export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Pr
  * ones, whose fixed costs (a few queries each) spread over more emails.
  */
 const RENDER_STEPS = [100, 200, 400, 1000];
+/** steps rendered at once */
+const RENDERERS = 2;
 /** batches fixed at once (each a transaction on a connection of its own) */
 const FIXERS = 3;
 
