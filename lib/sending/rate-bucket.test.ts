@@ -31,7 +31,7 @@ test("workers sharing the bucket never get more than perSecond tokens in any sec
   // 60 tokens at 20/s: the first at once, the last after 59/20 s; waking exactly when a token is
   // there, the callers lose little beside it (a machine under load delays timers)
   expect(times[times.length - 1]).toBeGreaterThan(2_900);
-  expect(times[times.length - 1]).toBeLessThan(2_950 * 1.35);
+  expect(times[times.length - 1]).toBeLessThan(2_950 * 1.6);
 });
 
 test("a 429's retry-after stops every worker until it has passed", async () => {
