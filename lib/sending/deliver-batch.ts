@@ -6,6 +6,7 @@ import type { ResendClient } from "@/lib/delivery/resend-client";
 import { type BatchResponse, matchResults } from "@/lib/delivery/send-email-batch";
 import { type AttemptFailure, type RetryOptions, withRetry } from "@/lib/delivery/with-retry";
 import { describeFailure, type RunStop } from "./describe-failure";
+import { finishSendRunIfDone } from "./finish-send-run";
 import { queueFallbackLetters } from "./queue-fallback-letters";
 import { timed } from "./send-timings";
 import { settleRunCounts, stopSendRun, stopSendRunIn } from "./stop-send-run";
@@ -122,8 +123,12 @@ export async function deliverBatch(db: Db, options: DeliverBatchOptions): Promis
       return { ok: true, value: data as BatchResponse };
     }, options.retry);
 
-    if (outcome.ok)
-      return await timed("record results", () => recordResults(db, batchId, batch, outcome.value));
+    if (outcome.ok) {
+      const recorded = await timed("record results", () => recordResults(db, batchId, batch, outcome.value));
+      // the last batch's answer ends the run at once (not at the next sweep)
+      if (recorded.outcome === "confirmed") await finishSendRunIfDone(db, batch.sendRunId);
+      return recorded;
+    }
     if (outcome.retryable) return await leaveUnconfirmed(db, batchId, batch, outcome);
     return await refuse(db, batchId, batch, outcome);
   } finally {
