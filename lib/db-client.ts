@@ -21,7 +21,32 @@ export function createDbClient(
   const adapter = new PrismaPg(pool ?? { connectionString, max: poolMax, idleTimeoutMillis });
   const client = new PrismaClient({ adapter, omit: { staffUser: { passwordHash: true } } });
   if (pool) pools.set(client, pool);
+  connectionStrings.set(client, connectionString);
   return client;
+}
+
+const connectionStrings = new WeakMap<object, string>();
+const rawPools = new WeakMap<object, pg.Pool>();
+
+/**
+ * A pg pool beside a client made here, for the few statements that move megabytes (a send
+ * run's rendered emails and batches): Prisma's raw queries cost about ten times pg's CPU per
+ * megabyte of parameters or results. Undefined for a transaction's client: its statements
+ * must stay in its transaction. On the embedded database it is the client's own one
+ * connection. Idle connections do not keep the process alive.
+ */
+export function rawPoolOf(client: object): pg.Pool | undefined {
+  const own = pools.get(client);
+  if (own) return own;
+  let pool = rawPools.get(client);
+  const connectionString = connectionStrings.get(client);
+  if (!pool && connectionString) {
+    pool = new pg.Pool({ connectionString, max: 2, idleTimeoutMillis: 5_000, allowExitOnIdle: true });
+    // a connection dropped while idle (the database went away): the next query reconnects
+    pool.on("error", () => undefined);
+    rawPools.set(client, pool);
+  }
+  return pool;
 }
 
 const pools = new WeakMap<object, pg.Pool>();

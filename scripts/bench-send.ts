@@ -1,10 +1,13 @@
-import { createDbClient } from "@/lib/db-client";
+import { readFile } from "node:fs/promises";
+import { loadavg } from "node:os";
+import { createDbClient, type Db } from "@/lib/db-client";
 import { buildResendClient } from "@/lib/delivery/resend-client";
 import { configureQueue, stopQueue } from "@/lib/sending/queue";
 import { createDbRateLimiter } from "@/lib/sending/rate-bucket";
+import { resetSendTimings, sendTimings } from "@/lib/sending/send-timings";
 import { startSendRun } from "@/lib/sending/start-send-run";
 import { nudgeSendRun, startSendingWorker } from "@/lib/sending/worker";
-import { startFakeResend } from "@/scripts/fake-resend/fake-resend";
+import { startFakeResendProcess } from "@/scripts/fake-resend/fake-resend-process";
 import { createOverdueLibrary } from "@/test/test-library";
 import { createTestDatabase } from "./lib/test-database";
 
@@ -15,21 +18,37 @@ export type SendBench = {
   emailsPerSecond: number;
   /** achieved rate / the provider's limit (100 emails a request) */
   fractionOfLimit: number;
+  /** seconds from the start to the first and to the last batch request the fake accepted */
+  firstAcceptedAt: number;
+  lastAcceptedAt: number;
+  /** seconds from the start until every batch was fixed (plan, render, fix all done) */
+  preparedAt: number;
+  /** emails rendered per second of the render step */
+  renderedPerSecond: number;
   requests: number;
   rateLimited: number;
-  /** CPU seconds this process (render, fix, deliver; not PostgreSQL) used for the run */
-  cpuSeconds: number;
+  /** CPU seconds of the worker process (plan, render, fix, deliver; the fake runs apart) */
+  workerCpuSeconds: number;
+  /** CPU seconds of the fake Resend's process */
+  fakeCpuSeconds: number;
+  /** CPU seconds of the PostgreSQL backends serving the run (null: /proc not readable) */
+  postgresCpuSeconds: number | null;
+  steps: { step: string; ms: number; count: number }[];
+  /** the machine's load average (1 minute) before and after */
+  loadBefore: number;
+  loadAfter: number;
 };
 
 /**
  * A whole send run, end to end (plan, render, fix, deliver), of `emails` overdue notices
- * through the local fake of Resend with its rate limit at `limit` requests a second, on a
- * scratch database beside DATABASE_URL's. The clock runs from the start of the run to its end.
+ * through the local fake of Resend (in a process of its own) with its rate limit at `limit`
+ * requests a second, on a scratch database beside DATABASE_URL's. The clock runs from the
+ * start of the run to its end.
  */
 export async function benchSend({ emails = 20_000, limit = 5 } = {}): Promise<SendBench> {
   const database = await createTestDatabase("bench_send");
   const db = createDbClient(database.url, 8);
-  const fake = await startFakeResend({ rateLimitPerSecond: limit, latencyMs: 40 });
+  const fake = await startFakeResendProcess({ rateLimitPerSecond: limit, latencyMs: 40 });
   configureQueue({ connectionString: database.url });
   const date = "2026-03-10";
   let worker: { stop(): Promise<void> } | undefined;
@@ -42,8 +61,22 @@ export async function benchSend({ emails = 20_000, limit = 5 } = {}): Promise<Se
       from: "unused <unused@example.org>",
       limiter: createDbRateLimiter(db, { perSecond: limit * 0.98 }),
     });
-    worker = await startSendingWorker({ db, client, schedule: false, deliverConcurrency: 6 });
+    worker = await startSendingWorker({
+      db,
+      client,
+      schedule: false,
+      deliverConcurrency: 6,
+      // what goes wrong is printed (a confirmed batch is not)
+      log: (message) => {
+        if (!/^batch \d+: confirmed$/.test(message)) console.log(`  worker: ${message}`);
+      },
+    });
+    resetSendTimings();
+    const loadBefore = loadavg()[0];
+    const fakeBefore = await fake.stats();
+    const postgresBefore = await postgresCpu(db);
     const cpuBefore = process.cpuUsage();
+    const startedAt = Date.now();
     const started = performance.now();
     const { runId } = await startSendRun(db, {
       libraryId: t.library.id,
@@ -59,19 +92,36 @@ export async function benchSend({ emails = 20_000, limit = 5 } = {}): Promise<Se
     }
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
-    const sent = fake.sent().length;
-    if (sent !== emails) throw new Error(`the fake accepted ${sent} emails, not ${emails}`);
-    const batches = fake.requests().filter((r) => r.path === "/emails/batch");
-    const emailsPerSecond = sent / seconds;
+    const postgresAfter = await postgresCpu(db);
+    const stats = await fake.stats();
+    const run = await db.sendRun.findUniqueOrThrow({ where: { id: runId } });
+    if (stats.accepted !== emails)
+      throw new Error(`the fake accepted ${stats.accepted} emails, not ${emails}`);
+    if (stats.distinctNotices !== emails) throw new Error("a notice was accepted twice");
+    const accepted = stats.batchRequests.filter((r) => r.status === 200).map((r) => r.at);
+    const steps = sendTimings();
+    const render = steps.find((s) => s.step === "render");
+    const emailsPerSecond = stats.accepted / seconds;
+    const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
     return {
-      emails: sent,
-      seconds: Math.round(seconds * 10) / 10,
+      emails: stats.accepted,
+      seconds: round(seconds),
       limitPerSecond: limit,
       emailsPerSecond: Math.round(emailsPerSecond),
-      fractionOfLimit: Math.round((emailsPerSecond / (limit * 100)) * 1000) / 1000,
-      requests: batches.length,
-      rateLimited: batches.filter((r) => r.status === 429).length,
-      cpuSeconds: Math.round((cpu.user + cpu.system) / 100_000) / 10,
+      fractionOfLimit: round(emailsPerSecond / (limit * 100), 3),
+      firstAcceptedAt: round((Math.min(...accepted) - startedAt) / 1000),
+      lastAcceptedAt: round((Math.max(...accepted) - startedAt) / 1000),
+      preparedAt: round(((run.preparedAt?.getTime() ?? Number.NaN) - startedAt) / 1000),
+      renderedPerSecond: render ? Math.round(emails / (render.ms / 1000)) : 0,
+      requests: stats.batchRequests.length,
+      rateLimited: stats.batchRequests.filter((r) => r.status === 429).length,
+      workerCpuSeconds: round((cpu.user + cpu.system) / 1e6),
+      fakeCpuSeconds: round(stats.cpuSeconds - fakeBefore.cpuSeconds),
+      postgresCpuSeconds:
+        postgresBefore && postgresAfter ? round(cpuDifference(postgresBefore, postgresAfter)) : null,
+      steps,
+      loadBefore: round(loadBefore, 2),
+      loadAfter: round(loadavg()[0], 2),
     };
   } finally {
     await worker?.stop();
@@ -82,11 +132,40 @@ export async function benchSend({ emails = 20_000, limit = 5 } = {}): Promise<Se
   }
 }
 
+/** CPU seconds so far of each PostgreSQL backend connected to this database (Linux /proc). */
+async function postgresCpu(db: Db): Promise<Map<number, number> | null> {
+  const backends = await db.$queryRaw<{ pid: number }[]>`
+    SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
+  const ticksPerSecond = 100;
+  const cpu = new Map<number, number>();
+  try {
+    for (const { pid } of backends) {
+      const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
+      if (!stat) continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / ticksPerSecond);
+    }
+  } catch {
+    return null;
+  }
+  return cpu.size > 0 ? cpu : null;
+}
+
+function cpuDifference(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
+  return total;
+}
+
 export function formatSendBench(result: SendBench): string {
+  const perStep = result.steps.map((s) => `${s.step} ${(s.ms / 1000).toFixed(1)} s (${s.count}x)`).join(", ");
   return [
-    `Send run of ${result.emails} emails through the fake at ${result.limitPerSecond} requests/s (plan, render, fix, deliver):`,
+    `Send run of ${result.emails} emails through the fake at ${result.limitPerSecond} requests/s (plan, render, fix, deliver), load ${result.loadBefore} -> ${result.loadAfter}:`,
     `  ${result.seconds} s, ${result.emailsPerSecond} emails/s = ${result.fractionOfLimit} of the limit (${result.limitPerSecond * 100}/s)`,
+    `  rendering: ${result.renderedPerSecond} emails/s in the render step; every batch fixed after ${result.preparedAt} s`,
+    `  first batch accepted after ${result.firstAcceptedAt} s, last after ${result.lastAcceptedAt} s`,
     `  ${result.requests} batch requests, ${result.rateLimited} refused with 429`,
-    `  CPU time of this process: ${result.cpuSeconds} s (${Math.round(result.emails / result.cpuSeconds)} emails per CPU second; the machine's load decides the rest)`,
+    `  CPU seconds: worker ${result.workerCpuSeconds}, fake Resend ${result.fakeCpuSeconds}, PostgreSQL ${result.postgresCpuSeconds ?? "unknown"}`,
+    `  time per step (summed over concurrent jobs): ${perStep}`,
   ].join("\n");
 }

@@ -26,7 +26,15 @@ export type PlanNoticesOptions = {
   date: LocalDate;
   /** true = compute and return the plan, write nothing */
   dryRun?: boolean;
+  /**
+   * only the loans of patrons with fromId <= id < toId: a send run plans in slices of
+   * patrons, so its first emails go out while the rest is planned (a patron's notices are all
+   * in one slice, so the slices together plan exactly what one call plans)
+   */
+  patrons?: PatronSlice;
 };
+
+export type PatronSlice = { fromId: number; toId: number };
 
 export type PlannedLoan = { loanId: number; itemId: number; dueDate: LocalDate };
 
@@ -80,17 +88,22 @@ type Client = Db | Prisma.TransactionClient;
  */
 export async function planNotices(db: Client, options: PlanNoticesOptions): Promise<PlanResult> {
   const date = parseLocalDate(options.date);
-  if (options.dryRun) return computePlan(db, options.libraryId, date, true);
-  if (!("$transaction" in db)) return writePlan(db, options.libraryId, date);
-  return db.$transaction((tx) => writePlan(tx, options.libraryId, date), {
+  if (options.dryRun) return computePlan(db, options.libraryId, date, true, options.patrons);
+  if (!("$transaction" in db)) return writePlan(db, options.libraryId, date, options.patrons);
+  return db.$transaction((tx) => writePlan(tx, options.libraryId, date, options.patrons), {
     maxWait: 60_000,
     timeout: 600_000,
   });
 }
 
-async function writePlan(tx: Client, libraryId: number, date: LocalDate): Promise<PlanResult> {
+async function writePlan(
+  tx: Client,
+  libraryId: number,
+  date: LocalDate,
+  patrons: PatronSlice | undefined,
+): Promise<PlanResult> {
   const staleNoticesCancelled = await dropStaleNotices(tx, { libraryId });
-  const plan = await computePlan(tx, libraryId, date, false);
+  const plan = await computePlan(tx, libraryId, date, false, patrons);
   const notices = [...plan.notices].sort((a, b) => a.idempotencyKey.localeCompare(b.idempotencyKey));
   if (notices.length === 0) {
     return { ...plan, written: { notices: 0, noticeLoans: 0, letters: 0, staleNoticesCancelled } };
@@ -178,6 +191,7 @@ async function computePlan(
   libraryId: number,
   date: LocalDate,
   dryRun: boolean,
+  patrons?: PatronSlice,
 ): Promise<PlanResult> {
   // One after the other: `db` may be a transaction, whose one connection runs one query at a time.
   const settings = await loadLibrarySettings(db, libraryId);
@@ -186,7 +200,7 @@ async function computePlan(
   const rows =
     inputs.bounds.length === 0
       ? []
-      : await selectNotices(db, dueNoticesQuery(libraryId, date, settings.timeZone, inputs));
+      : await selectNotices(db, dueNoticesQuery(libraryId, date, settings.timeZone, inputs, patrons));
   return summarise(toNotices(rows, settings, inputs, libraryId, date), libraryId, date, dryRun);
 }
 
@@ -256,8 +270,12 @@ export function dueNoticesQuery(
   date: LocalDate,
   timeZone: string,
   inputs: PlanInputs,
+  patrons?: PatronSlice,
 ): Prisma.Sql {
   const { bounds, positionSpan } = inputs;
+  const inSlice = patrons
+    ? Prisma.sql`AND l."patronId" >= ${patrons.fromId} AND l."patronId" < ${patrons.toId}`
+    : Prisma.empty;
   const rows = {
     stageId: Prisma.sql`${bounds.map((b) => b.stage.stageId)}::int[]`,
     reachDue: Prisma.sql`${bounds.map((b) => b.reachDue)}::date[]`,
@@ -296,6 +314,7 @@ export function dueNoticesQuery(
         JOIN "NoticeStage" s ON s.id = nl."stageId"
         JOIN "Loan" l ON l.id = nl."loanId" AND l."dueDate" = nl."dueDate"
         WHERE l."libraryId" = ${libraryId} AND l."returnedAt" IS NULL AND l."dueDate" <= ${inputs.maxReachDue}::date
+          ${inSlice}
         GROUP BY nl."loanId"
       ) h
       JOIN "Notice" n ON n.id = h.last & ${2 ** 40 - 1}::bigint
@@ -318,6 +337,7 @@ export function dueNoticesQuery(
       LEFT JOIN history h ON h."loanId" = l.id
       CROSS JOIN LATERAL (SELECT array_position(${inputs.branchIds}::int[], l."branchId") AS number) b
       WHERE l."libraryId" = ${libraryId} AND l."returnedAt" IS NULL AND l."dueDate" <= ${inputs.maxReachDue}::date
+        ${inSlice}
       OFFSET 0 -- a fence: each row's stage is computed once, not again wherever it is used
     ),
     due AS MATERIALIZED (

@@ -22,23 +22,22 @@ afterAll(async () => {
 
 /** `npm run worker` as its own process, resolved once it says it started (or exited). */
 function startWorkerProcess(fakeUrl: string): Promise<ChildProcess> {
-  const worker = spawn(
-    path.join(root, "node_modules/.bin/tsx"),
-    ["--tsconfig", "scripts/tsconfig.json", "scripts/worker.ts"],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: inject("databaseUrl"),
-        RESEND_API_KEY: "re_crash_test",
-        RESEND_BASE_URL: fakeUrl,
-        RESEND_RATE_LIMIT_PER_SECOND: "4",
-        RAPPEL_WORKER_LEASE_MS: "1500",
-        RAPPEL_WORKER_SCHEDULE: "off",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  // node itself with tsx as its loader: the tsx command would start the worker as a child of
+  // its own, and a SIGKILL of the command leaves that child running
+  const worker = spawn(process.execPath, ["--import", "tsx/esm", "scripts/worker.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      TSX_TSCONFIG_PATH: "scripts/tsconfig.json",
+      DATABASE_URL: inject("databaseUrl"),
+      RESEND_API_KEY: "re_crash_test",
+      RESEND_BASE_URL: fakeUrl,
+      RESEND_RATE_LIMIT_PER_SECOND: "4",
+      RAPPEL_WORKER_LEASE_MS: "1500",
+      RAPPEL_WORKER_SCHEDULE: "off",
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return new Promise((resolve) => {
     worker.stdout?.on("data", (chunk: Buffer) => {
       if (chunk.toString().includes("worker") && chunk.toString().includes("started")) resolve(worker);

@@ -1,12 +1,14 @@
 import "server-only";
 import type { CreateBatchOptions } from "resend";
-import type { Db } from "@/lib/db-client";
+import { type Db, rawPoolOf } from "@/lib/db-client";
 import { classifyResendError } from "@/lib/delivery/classify-resend-error";
 import type { ResendClient } from "@/lib/delivery/resend-client";
 import { type BatchResponse, matchResults } from "@/lib/delivery/send-email-batch";
 import { type AttemptFailure, type RetryOptions, withRetry } from "@/lib/delivery/with-retry";
 import { describeFailure, type RunStop } from "./describe-failure";
+import { finishSendRunIfDone } from "./finish-send-run";
 import { queueFallbackLetters } from "./queue-fallback-letters";
+import { timed } from "./send-timings";
 import { settleRunCounts, stopSendRun, stopSendRunIn } from "./stop-send-run";
 
 /** Resend keeps an idempotency key 24 h; a batch not confirmed before this goes to a librarian. */
@@ -53,15 +55,36 @@ export async function deliverBatch(db: Db, options: DeliverBatchOptions): Promis
   const { batchId, workerId, client } = options;
   const leaseMs = options.leaseMs ?? 10_000;
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const [batch] = await db.$queryRaw<Claimed[]>`
-    UPDATE "SendBatch" b
-    SET "leaseOwner" = ${workerId}, "leaseUntil" = clock_timestamp() + ${leaseMs} * interval '1 millisecond',
-        "firstAttemptAt" = coalesce(b."firstAttemptAt", clock_timestamp())
-    FROM "SendRun" r
-    WHERE b.id = ${batchId} AND r.id = b."sendRunId" AND b.status = 'fixed'
-      AND r.status IN ('queued', 'running')
-      AND (b."leaseUntil" IS NULL OR b."leaseUntil" < clock_timestamp() OR b."leaseOwner" = ${workerId})
-    RETURNING b.payload, b."idempotencyKey", b."firstAttemptAt", b.attempts, b."noticeIds", b."sendRunId"`;
+  // The payload with each notice's stored HTML and text put in (a batch fixed before they were
+  // kept apart has them in its payload already); a megabyte or more, so read straight through
+  // pg where the client has a pool beside it.
+  const claim = `
+    WITH claimed AS (
+      UPDATE "SendBatch" b
+      SET "leaseOwner" = $2, "leaseUntil" = clock_timestamp() + $3::int * interval '1 millisecond',
+          "firstAttemptAt" = coalesce(b."firstAttemptAt", clock_timestamp())
+      FROM "SendRun" r
+      WHERE b.id = $1 AND r.id = b."sendRunId" AND b.status = 'fixed'
+        AND r.status IN ('queued', 'running')
+        AND (b."leaseUntil" IS NULL OR b."leaseUntil" < clock_timestamp() OR b."leaseOwner" = $2)
+      RETURNING b.payload, b."idempotencyKey", b."firstAttemptAt", b.attempts, b."noticeIds", b."sendRunId"
+    )
+    SELECT (SELECT jsonb_agg(CASE WHEN e.email ? 'html' THEN e.email
+                                  ELSE e.email || jsonb_build_object('html', n.html, 'text', n.text) END
+                             ORDER BY e.ord)
+            FROM jsonb_array_elements(c.payload) WITH ORDINALITY AS e(email, ord)
+            JOIN "Notice" n ON n.id = c."noticeIds"[e.ord::int]) AS payload,
+           c."idempotencyKey", c."firstAttemptAt", c.attempts, c."noticeIds", c."sendRunId"
+    FROM claimed c`;
+  const pool = rawPoolOf(db);
+  const [batch] = await timed("claim", async () =>
+    pool
+      ? (await pool.query<Claimed>(claim, [batchId, workerId, leaseMs])).rows
+      : await db.$queryRawUnsafe<Claimed[]>(claim, batchId, workerId, leaseMs),
+  );
+  if (batch && (batch.payload as unknown[] | null)?.length !== batch.noticeIds.length) {
+    throw new Error(`batch ${batchId}: a notice of the batch is missing`);
+  }
   if (!batch) return { outcome: "skipped" };
 
   if (Date.now() - batch.firstAttemptAt.getTime() > KEY_SAFE_LIFETIME_MS) {
@@ -82,12 +105,14 @@ export async function deliverBatch(db: Db, options: DeliverBatchOptions): Promis
   );
   try {
     const outcome = await withRetry<BatchResponse>(async () => {
-      await client.limiter.acquire();
-      const { data, error, headers } = await client.sdk.batch.send(batch.payload, {
-        idempotencyKey: batch.idempotencyKey,
-        batchValidation: "permissive",
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      await timed("wait for token", () => client.limiter.acquire());
+      const { data, error, headers } = await timed("http", () =>
+        client.sdk.batch.send(batch.payload, {
+          idempotencyKey: batch.idempotencyKey,
+          batchValidation: "permissive",
+          signal: AbortSignal.timeout(timeoutMs),
+        }),
+      );
       if (error) {
         const failure = classifyResendError(error, headers);
         if (failure.code === "rate_limit_exceeded" && failure.retryAfterMs) {
@@ -98,7 +123,12 @@ export async function deliverBatch(db: Db, options: DeliverBatchOptions): Promis
       return { ok: true, value: data as BatchResponse };
     }, options.retry);
 
-    if (outcome.ok) return await recordResults(db, batchId, batch, outcome.value);
+    if (outcome.ok) {
+      const recorded = await timed("record results", () => recordResults(db, batchId, batch, outcome.value));
+      // the last batch's answer ends the run at once (not at the next sweep)
+      if (recorded.outcome === "confirmed") await finishSendRunIfDone(db, batch.sendRunId);
+      return recorded;
+    }
     if (outcome.retryable) return await leaveUnconfirmed(db, batchId, batch, outcome);
     return await refuse(db, batchId, batch, outcome);
   } finally {
@@ -121,6 +151,29 @@ async function recordResults(
     const r = results[i];
     return r.ok ? [] : [{ id, reason: r.reason }];
   });
+  if (failed.length === 0) {
+    // Every email accepted (the usual answer): one statement confirms the batch, marks its
+    // notices sent and counts them on the run, or does nothing when another worker already did.
+    const [row] = await db.$queryRaw<{ confirmed: number }[]>`
+      WITH confirmed AS (
+        UPDATE "SendBatch" SET status = 'confirmed', "confirmedAt" = clock_timestamp(), "leaseOwner" = NULL,
+          attempts = attempts + 1, "leaseUntil" = NULL, "lastError" = NULL
+        WHERE id = ${batchId} AND status = 'fixed'
+        RETURNING id
+      ), notices AS (
+        UPDATE "Notice" n
+        SET "providerId" = s."providerId", "sentAt" = clock_timestamp(),
+            status = CASE WHEN n.status = 'queued' THEN 'sent'::"NoticeStatus" ELSE n.status END
+        FROM unnest(${sent.map((s) => s.id)}::int[], ${sent.map((s) => s.providerId)}::text[]) AS s(id, "providerId")
+        WHERE n.id = s.id AND EXISTS (SELECT 1 FROM confirmed)
+      ), run AS (
+        UPDATE "SendRun" SET sent = sent + ${sent.length}
+        WHERE id = ${batch.sendRunId} AND EXISTS (SELECT 1 FROM confirmed)
+      )
+      SELECT count(*)::int AS confirmed FROM confirmed`;
+    if (!row || row.confirmed === 0) return { outcome: "skipped" };
+    return { outcome: "confirmed", sent: sent.length, failed: 0 };
+  }
   return db.$transaction(async (tx) => {
     const confirmed = await tx.$executeRaw`
       UPDATE "SendBatch" SET status = 'confirmed', "confirmedAt" = clock_timestamp(), "leaseOwner" = NULL, attempts = attempts + 1,
@@ -151,8 +204,11 @@ async function recordResults(
       UPDATE "SendRun" SET sent = sent + ${sent.length}, failed = failed + ${failed.length}, letters = letters + ${letters}
       WHERE id = ${batch.sendRunId}`;
     return { outcome: "confirmed", sent: sent.length, failed: failed.length } as const;
-  });
+  }, TRANSACTION_WAITS);
 }
+
+/** Under load a transaction may wait a while for a connection: far better than a second attempt. */
+const TRANSACTION_WAITS = { maxWait: 30_000, timeout: 60_000 };
 
 /**
  * Retries ran out without an answer: Resend may or may not have the emails, so the batch stays

@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import type { CreateBatchEmailOptions } from "resend";
 import type { DbTx } from "@/lib/db-client";
 import { toResendEmail } from "@/lib/delivery/to-resend-email";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { renderNoticeFast } from "@/lib/rendering/render-notice-fast";
 import { storedNoticeContent } from "@/lib/rendering/render-planned-notices";
 import { queueFallbackLetters } from "./queue-fallback-letters";
@@ -33,8 +33,8 @@ type Candidate = {
   stageId: number;
   kind: "pre_due" | "overdue";
   subject: string | null;
-  html: string | null;
-  text: string | null;
+  /** the rendered HTML and text are stored (they are not read here: the batch takes them in SQL) */
+  hasBody: boolean;
   content: unknown;
   email: string | null;
   openLoans: number[];
@@ -54,7 +54,8 @@ export async function fixBatch(tx: DbTx, input: FixBatchInput): Promise<FixBatch
   if (input.noticeIds.length > MAX_BATCH_EMAILS)
     throw new Error(`a batch holds at most ${MAX_BATCH_EMAILS} emails`);
   const candidates = await tx.$queryRaw<Candidate[]>`
-    SELECT n.id, n."idempotencyKey", n."stageId", s.kind::text AS kind, n.subject, n.html, n.text, n.content,
+    SELECT n.id, n."idempotencyKey", n."stageId", s.kind::text AS kind, n.subject,
+           (n.html IS NOT NULL AND n.text IS NOT NULL) AS "hasBody", n.content,
            coalesce(nullif(trim(p.email), ''), n."recipientEmail") AS email,
            coalesce(array_agg(nl."loanId" ORDER BY nl."loanId") FILTER (WHERE l."returnedAt" IS NULL AND l."dueDate" = nl."dueDate"), '{}') AS "openLoans",
            coalesce(array_agg(nl."loanId" ORDER BY nl."loanId") FILTER (WHERE l."returnedAt" IS NOT NULL OR l."dueDate" <> nl."dueDate"), '{}') AS "staleLoans"
@@ -65,12 +66,14 @@ export async function fixBatch(tx: DbTx, input: FixBatchInput): Promise<FixBatch
     JOIN "NoticeStage" s ON s.id = n."stageId"
     LEFT JOIN "NoticeLoan" nl ON nl."noticeId" = n.id
     LEFT JOIN "Loan" l ON l.id = nl."loanId"
-    GROUP BY n.id, n."idempotencyKey", n."stageId", s.kind, n.subject, n.html, n.text, n.content, p.email, n."recipientEmail"
+    GROUP BY n.id, n."idempotencyKey", n."stageId", s.kind, n.subject, n.html IS NOT NULL AND n.text IS NOT NULL,
+             n.content, p.email, n."recipientEmail"
     ORDER BY n.id`;
 
   const cancelled: number[] = [];
   const failed: { id: number; reason: string }[] = [];
-  const emails: { notice: Candidate; email: Prisma.InputJsonValue }[] = [];
+  const emails: { notice: Candidate; envelope: CreateBatchEmailOptions }[] = [];
+  const rerendered: ({ id: number } & Body)[] = [];
   for (const notice of candidates) {
     if (notice.openLoans.length === 0) {
       cancelled.push(notice.id);
@@ -80,32 +83,42 @@ export async function fixBatch(tx: DbTx, input: FixBatchInput): Promise<FixBatch
       failed.push({ id: notice.id, reason: "The patron has no email address." });
       continue;
     }
-    let body = { subject: notice.subject, html: notice.html, text: notice.text };
-    if (notice.staleLoans.length > 0 || !body.html || !body.text || !body.subject) {
-      const rerendered = await renderWithout(notice, new Set(notice.staleLoans));
-      if (!rerendered) {
+    let subject = notice.subject;
+    if (notice.staleLoans.length > 0 || !notice.hasBody || !subject) {
+      const body = await renderWithout(notice, new Set(notice.staleLoans));
+      if (!body) {
         failed.push({ id: notice.id, reason: "The notice's stored content could not be rendered." });
         continue;
       }
-      body = rerendered;
+      rerendered.push({ id: notice.id, ...body });
+      subject = body.subject;
     }
     const content = storedNoticeContent(notice.content);
     const unsubscribeUrl = notice.kind === "pre_due" ? (content?.links.unsubscribe ?? undefined) : undefined;
-    const email = toResendEmail(
+    // everything but the HTML and text, which the batch takes from the notice
+    const envelope = toResendEmail(
       {
         to: notice.email,
-        subject: body.subject ?? "",
-        html: body.html ?? "",
-        text: body.text ?? "",
+        subject: subject ?? "",
+        html: "",
+        text: "",
         ...(sender.replyTo && { replyTo: sender.replyTo }),
         tags: { notice: notice.id, stage: notice.stageId },
         ...(unsubscribeUrl && { unsubscribeUrl }),
       },
       sender.from,
     );
-    emails.push({ notice, email: email as unknown as Prisma.InputJsonValue });
+    emails.push({ notice, envelope });
   }
 
+  // A notice sent without the loans returned since keeps what it was sent as: its stored email
+  // is the one the patron gets.
+  if (rerendered.length > 0) {
+    await tx.$executeRaw`
+      UPDATE "Notice" n SET subject = r.subject, html = r.html, text = r.text
+      FROM json_to_recordset(${JSON.stringify(rerendered)}::json) AS r(id int, subject text, html text, text text)
+      WHERE n.id = r.id`;
+  }
   if (cancelled.length > 0) {
     await tx.$executeRaw`UPDATE "Notice" SET status = 'cancelled', "sendRunId" = ${runId} WHERE id = ANY(${cancelled}::int[])`;
     await tx.$executeRaw`
@@ -131,16 +144,13 @@ export async function fixBatch(tx: DbTx, input: FixBatchInput): Promise<FixBatch
       runId,
       emails.map((e) => e.notice.idempotencyKey),
     );
-    const batch = await tx.sendBatch.create({
-      data: {
-        libraryId,
-        sendRunId: runId,
-        idempotencyKey,
-        payload: emails.map((e) => e.email),
-        noticeIds: ids,
-      },
-      select: { id: true },
-    });
+    // The emails without their HTML and text: those are the notices' stored ones, which nothing
+    // changes once the notice is in a batch; delivery puts them in (deliver-batch.ts).
+    const envelopes = emails.map(({ envelope: { html: _html, text: _text, ...rest } }) => rest);
+    const [batch] = await tx.$queryRaw<{ id: number }[]>`
+      INSERT INTO "SendBatch" ("libraryId", "sendRunId", "idempotencyKey", payload, "noticeIds")
+      VALUES (${libraryId}, ${runId}, ${idempotencyKey}, ${JSON.stringify(envelopes)}::jsonb, ${ids}::int[])
+      RETURNING id`;
     await tx.$executeRaw`
       UPDATE "Notice" SET "sendBatchId" = ${batch.id}, status = 'queued', "sendRunId" = ${runId}
       WHERE id = ANY(${ids}::int[])`;
@@ -167,10 +177,9 @@ function batchKey(runId: number, noticeKeys: string[]): string {
   return `rappel-run${runId}-${digest}`;
 }
 
-async function renderWithout(
-  notice: Candidate,
-  stale: Set<number>,
-): Promise<{ subject: string; html: string; text: string } | null> {
+type Body = { subject: string; html: string; text: string };
+
+async function renderWithout(notice: Candidate, stale: Set<number>): Promise<Body | null> {
   const content = storedNoticeContent(notice.content);
   if (!content) return null;
   try {

@@ -1,10 +1,11 @@
 import "server-only";
 import { fromDbDate } from "@/lib/dates";
 import type { Db } from "@/lib/db-client";
-import { planNotices } from "@/lib/planning/plan-notices";
+import { type PatronSlice, planNotices } from "@/lib/planning/plan-notices";
 import { renderPlannedNotices } from "@/lib/rendering/render-planned-notices";
 import { finishSendRunIfDone } from "./finish-send-run";
 import { fixBatch, MAX_BATCH_EMAILS } from "./fix-batch";
+import { timed } from "./send-timings";
 import { senderOf } from "./sender";
 
 export type PrepareSendRunOptions = {
@@ -21,8 +22,10 @@ export type PrepareOutcome = "prepared" | "skipped" | "paused";
  * Plan -> render -> fix for one run, by one worker at a time (a lease renewed by a heartbeat;
  * a dead worker's run is taken over when it lapses). Every step is safe to repeat: planning
  * writes nothing twice, a rendered notice is never rendered again, a fixed notice is never
- * fixed again. Batches are fixed 100 emails at a time and handed to delivery at once, so
- * sending starts while the rest is still being rendered.
+ * fixed again. The patrons are planned in slices and each slice rendered in steps of up to
+ * 1,000, beginning small; batches are fixed 100 emails at a time beside the rendering of the
+ * next step and handed to delivery at once, so sending starts within a moment and goes on
+ * while the rest is planned and rendered.
  */
 export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Promise<PrepareOutcome> {
   const { runId, workerId } = options;
@@ -56,34 +59,95 @@ export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Pr
       RETURNING b.id`;
     for (const { id } of adopted) await options.onBatchFixed(id);
 
-    await planNotices(db, { libraryId, date });
-    // This run takes every notice still waiting: today's, and what an earlier run left.
-    await db.$executeRaw`
-      UPDATE "Notice" SET "sendRunId" = ${runId}
-      WHERE "libraryId" = ${libraryId} AND "planDate" <= ${date}::date
-        AND ((channel = 'email' AND status = 'planned' AND "sendBatchId" IS NULL)
-          OR (channel <> 'email' AND status = 'planned' AND "sendRunId" IS NULL))`;
     const library = await db.library.findUniqueOrThrow({ where: { id: libraryId } });
     const sender = senderOf(library);
-
-    for (;;) {
-      const state = await db.sendRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true } });
-      if (state.status === "paused") return "paused";
-      if (state.status !== "running") return "skipped";
-      const next = await db.notice.findMany({
-        where: { sendRunId: runId, channel: "email", status: "planned", sendBatchId: null },
-        orderBy: { id: "asc" },
-        take: MAX_BATCH_EMAILS,
-        select: { id: true },
-      });
-      if (next.length === 0) break;
-      const noticeIds = next.map((n) => n.id);
-      await renderEach(db, { libraryId, baseUrl, noticeIds });
-      const fixed = await db.$transaction((tx) => fixBatch(tx, { runId, libraryId, noticeIds, sender }), {
-        timeout: 60_000,
-      });
-      if (fixed.batchId !== null) await options.onBatchFixed(fixed.batchId);
+    // Fixing (one transaction per 100, a few at once on their own connections) runs beside
+    // the rendering of the next step.
+    const toFix: number[][] = [];
+    const fixers: Promise<void>[] = [];
+    let fixFailed: unknown = null;
+    const fixNext = async () => {
+      for (let batchIds = toFix.shift(); batchIds && fixFailed === null; batchIds = toFix.shift()) {
+        const noticeIds = batchIds;
+        try {
+          const fixed = await timed("fix", () =>
+            db.$transaction((tx) => fixBatch(tx, { runId, libraryId, noticeIds, sender }), {
+              maxWait: 30_000,
+              timeout: 60_000,
+            }),
+          );
+          const batchId = fixed.batchId;
+          if (batchId !== null) await timed("enqueue", () => options.onBatchFixed(batchId));
+        } catch (error) {
+          fixFailed = error;
+        }
+      }
+    };
+    // Rendered, not fixed yet: only full batches are fixed until the end, so that a slice or
+    // step ending part way does not cost a request of its own.
+    const rendered: number[] = [];
+    const fixRendered = (all: boolean) => {
+      while (rendered.length >= MAX_BATCH_EMAILS || (all && rendered.length > 0))
+        toFix.push(rendered.splice(0, MAX_BATCH_EMAILS));
+      for (let i = 0; i < fixers.length; i++) fixers[i] = fixers[i].then(fixNext);
+      while (fixers.length < FIXERS) fixers.push(fixNext());
+    };
+    const rendering: Promise<void>[] = [];
+    let step = 0;
+    // notices are numbered as they are planned: each slice's come after the last one's
+    let afterId = 0;
+    for (const patrons of await patronSlices(db, libraryId)) {
+      if ((await runStatus(db, runId)) !== "running") break;
+      await timed("plan", () => planNotices(db, { libraryId, date, patrons }));
+      // This run takes every notice still waiting: today's, and what an earlier run left.
+      await db.$executeRaw`
+        UPDATE "Notice" SET "sendRunId" = ${runId}
+        WHERE "libraryId" = ${libraryId} AND "planDate" <= ${date}::date
+          AND ((channel = 'email' AND status = 'planned' AND "sendBatchId" IS NULL)
+            OR (channel <> 'email' AND status = 'planned' AND "sendRunId" IS NULL))`;
+      for (;;) {
+        if (fixFailed !== null) throw fixFailed;
+        if ((await runStatus(db, runId)) !== "running") break;
+        const next = await db.notice.findMany({
+          where: {
+            sendRunId: runId,
+            channel: "email",
+            status: "planned",
+            sendBatchId: null,
+            id: { gt: afterId },
+          },
+          orderBy: { id: "asc" },
+          take: RENDER_STEPS[Math.min(step++, RENDER_STEPS.length - 1)],
+          select: { id: true },
+        });
+        if (next.length === 0) break;
+        const noticeIds = next.map((n) => n.id);
+        afterId = noticeIds[noticeIds.length - 1];
+        // two steps render at once: each waits on the database for much of its time
+        const renderStep = timed("render", () => renderEach(db, { libraryId, baseUrl, noticeIds })).then(
+          () => {
+            rendered.push(...noticeIds);
+            fixRendered(false);
+          },
+        );
+        // its failure is awaited below (or the preparation already failed): not unhandled meanwhile
+        renderStep.catch(() => undefined);
+        rendering.push(renderStep);
+        if (rendering.length >= RENDERERS) await rendering.shift();
+      }
     }
+    await Promise.all(rendering.splice(0));
+    if ((await runStatus(db, runId)) === "running") fixRendered(true);
+    await Promise.all(fixers);
+    if (fixFailed !== null) throw fixFailed;
+    const status = await runStatus(db, runId);
+    if (status === "paused") return "paused";
+    if (status !== "running") return "skipped";
+    // Anything left unbatched (a step cut short): the next preparation takes it.
+    const left = await db.notice.count({
+      where: { sendRunId: runId, channel: "email", status: "planned", sendBatchId: null },
+    });
+    if (left > 0) return "skipped";
     await db.$executeRaw`
       UPDATE "SendRun" SET "preparedAt" = clock_timestamp(), "prepareOwner" = NULL, "prepareUntil" = NULL
       WHERE id = ${runId} AND "prepareOwner" = ${workerId}`;
@@ -98,6 +162,45 @@ export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Pr
 }
 
 /**
+ * Emails rendered per step: a small first step, so that sending starts at once, then larger
+ * ones, whose fixed costs (a few queries each) spread over more emails.
+ */
+const RENDER_STEPS = [100, 200, 400, 1000];
+/** steps rendered at once */
+const RENDERERS = 2;
+/** batches fixed at once (each a transaction on a connection of its own) */
+const FIXERS = 3;
+
+/**
+ * The library's patrons in slices by id, to plan one at a time: a small first slice, so that
+ * its emails go out while the others are planned, then larger ones (fractions of the id range).
+ */
+const SLICE_FRACTIONS = [0.01, 0.03, 0.08, 0.18, 0.7];
+
+async function patronSlices(db: Db, libraryId: number): Promise<PatronSlice[]> {
+  const [range] = await db.$queryRaw<{ low: number | null; high: number | null }[]>`
+    SELECT min(id) AS low, max(id) AS high FROM "Patron" WHERE "libraryId" = ${libraryId}`;
+  if (range?.low == null || range.high == null) return [];
+  const { low, high } = range;
+  const slices: PatronSlice[] = [];
+  let fromId = low;
+  let share = 0;
+  for (const fraction of SLICE_FRACTIONS) {
+    share += fraction;
+    const toId = share >= 0.999 ? high + 1 : Math.max(fromId + 1, low + Math.ceil((high + 1 - low) * share));
+    if (toId > fromId) slices.push({ fromId, toId });
+    fromId = toId;
+    if (fromId > high) break;
+  }
+  return slices;
+}
+
+async function runStatus(db: Db, runId: number): Promise<string> {
+  const run = await db.sendRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true } });
+  return run.status;
+}
+
+/**
  * Renders the notices not rendered yet; when the batch fails as a whole, one by one, so a
  * notice whose content cannot be rendered fails alone (fixBatch marks it failed with a reason).
  */
@@ -106,10 +209,22 @@ async function renderEach(
   { libraryId, baseUrl, noticeIds }: { libraryId: number; baseUrl: string; noticeIds: number[] },
 ): Promise<void> {
   try {
-    await renderPlannedNotices(db, { libraryId, baseUrl, noticeIds });
-  } catch {
+    await renderPlannedNotices(db, { libraryId, baseUrl, noticeIds, batchSize: noticeIds.length });
+  } catch (error) {
+    // the database, not a notice: the preparation stops and is taken up again
+    if (isDatabaseError(error)) throw error;
     for (const id of noticeIds) {
-      await renderPlannedNotices(db, { libraryId, baseUrl, noticeIds: [id] }).catch(() => undefined);
+      await renderPlannedNotices(db, { libraryId, baseUrl, noticeIds: [id] }).catch((single: unknown) => {
+        if (isDatabaseError(single)) throw single;
+      });
     }
   }
+}
+
+/** An error of the database or the connection to it (Prisma's, or pg's with a SQLSTATE), not of a notice. */
+function isDatabaseError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name.startsWith("PrismaClient") || error.name === "DriverAdapterError") return true;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && (/^[0-9A-Z]{5}$/.test(code) || code.startsWith("ECONN"));
 }

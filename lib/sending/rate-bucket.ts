@@ -10,11 +10,17 @@ export type DbRateLimiterOptions = {
   burst?: number;
 };
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * A token bucket in one PostgreSQL row, so that every worker process on every machine together
- * stays under the provider's limit. Each caller takes a token in one UPDATE: the bucket may go
- * negative, which is a reservation: the caller waits until its token would have been there.
- * So callers never poll and are spaced exactly 1/perSecond apart.
+ * stays under the provider's limit. A caller gets its token at the moment it asks and the row
+ * has one (one statement, the row locked), and then sends at once; otherwise the statement
+ * answers how long until the next token and the caller asks again exactly then (no polling
+ * at a fixed pace, so no token waits for a slow poller). Tokens are granted, not reserved
+ * ahead: a caller held up after its wait (a busy process) does not send right behind the next
+ * one, so no one-second window ever holds more than `perSecond` requests (Resend counts any
+ * window). A 429's retry-after (`blockFor`) stops every worker until it has passed.
  */
 export function createDbRateLimiter(
   db: Db,
@@ -22,6 +28,7 @@ export function createDbRateLimiter(
 ): RateLimiter {
   if (!(perSecond > 0)) throw new Error("perSecond must be positive");
   let ensured: Promise<unknown> | null = null;
+  let lastGrantAt = Number.NEGATIVE_INFINITY;
   const ensure = () => {
     ensured ??= db.$executeRaw`
       INSERT INTO "SendRateBucket" (key, tokens, "refilledAt") VALUES (${key}, ${burst}, clock_timestamp())
@@ -31,16 +38,38 @@ export function createDbRateLimiter(
   return {
     async acquire() {
       await ensure();
-      const [row] = await db.$queryRaw<{ wait_ms: number }[]>`
-        UPDATE "SendRateBucket" b
-        SET tokens = least(${burst}::float8,
-                           b.tokens + extract(epoch FROM greatest(clock_timestamp(), b."blockedUntil") - greatest(b."refilledAt", b."blockedUntil")) * ${perSecond}::float8) - 1,
-            "refilledAt" = greatest(clock_timestamp(), b."blockedUntil")
-        WHERE b.key = ${key}
-        RETURNING (greatest(0, -b.tokens / ${perSecond}::float8 * 1000)
-                   + greatest(0, extract(epoch FROM b."blockedUntil" - clock_timestamp()) * 1000))::float8 AS wait_ms`;
-      const wait = Math.ceil(row?.wait_ms ?? 0);
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      for (;;) {
+        // `at`: now, or when the block ends; `available`: the tokens at that moment
+        const [row] = await db.$queryRaw<{ granted: boolean; wait_ms: number }[]>`
+          WITH current AS (
+            SELECT b.key, greatest(clock_timestamp(), b."blockedUntil") AS at,
+                   b."blockedUntil" > clock_timestamp() AS blocked,
+                   least(${burst}::float8, b.tokens + greatest(0, extract(epoch FROM
+                     greatest(clock_timestamp(), b."blockedUntil") - greatest(b."refilledAt", b."blockedUntil")))::float8
+                     * ${perSecond}::float8) AS available
+            FROM "SendRateBucket" b WHERE b.key = ${key} FOR UPDATE
+          ), taken AS (
+            UPDATE "SendRateBucket" b SET tokens = c.available - 1, "refilledAt" = c.at
+            FROM current c
+            WHERE b.key = c.key AND NOT c.blocked AND c.available >= 1
+            RETURNING b.key
+          )
+          SELECT EXISTS (SELECT 1 FROM taken) AS granted,
+                 ((extract(epoch FROM c.at - clock_timestamp())
+                   + greatest(0, 1 - c.available) / ${perSecond}::float8) * 1000)::float8 AS wait_ms
+          FROM current c`;
+        if (!row) throw new Error(`the rate bucket ${key} is missing`);
+        if (row.granted) {
+          // A token granted while this process was busy reaches it late; the one before may have
+          // too. Never closer together than the rate from here either, so the two requests do
+          // not arrive at the provider back to back.
+          const early = lastGrantAt + 1000 / perSecond - performance.now();
+          if (early > 0) await sleep(Math.ceil(early));
+          lastGrantAt = performance.now();
+          return;
+        }
+        await sleep(Math.max(1, Math.ceil(row.wait_ms)));
+      }
     },
     blockFor(ms) {
       void ensure()

@@ -59,8 +59,15 @@ export async function startSendingWorker(options: SendingWorkerOptions): Promise
   registerJob<{ runId: number }>(
     SEND_JOBS.prepare,
     async ({ runId }) => {
-      const outcome = await prepareSendRun(db, { runId, workerId, leaseMs, onBatchFixed: nudgeBatch });
-      log(`run ${runId}: ${outcome}`);
+      try {
+        const outcome = await prepareSendRun(db, { runId, workerId, leaseMs, onBatchFixed: nudgeBatch });
+        log(`run ${runId}: ${outcome}`);
+      } catch (error) {
+        log(
+          `run ${runId}: preparing failed, to be retried: ${error instanceof Error ? error.message : error}`,
+        );
+        throw error;
+      }
     },
     { policy: "short", concurrency: 1, expireInSeconds: 3600, retryLimit: 3 },
   );

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { cellClass, DataTable, rowClass } from "@/components/data-table";
 import { inputClass, secondaryButtonClass } from "@/components/form-field";
-import { ScrollableTable } from "@/components/scrollable-table";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { isLocalDate, type LocalDate, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db";
@@ -26,8 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<{ date?: string }> };
 
-const th = "px-3 py-2 font-semibold";
-const td = "px-3 py-2";
+const td = cellClass;
 
 export default async function DryRunPage({ searchParams }: Props) {
   const { library } = await requireStaff("librarian");
@@ -109,98 +108,80 @@ export default async function DryRunPage({ searchParams }: Props) {
               <h2 id="by-stage" className="text-lg font-semibold">
                 {t("byStage")}
               </h2>
-              <ScrollableTable label={t("byStageCaption")}>
-                <table className="w-full text-left text-sm">
-                  <caption className="px-3 pt-2 text-left text-muted">{t("byStageCaption")}</caption>
-                  <thead className="border-b border-line bg-canvas">
-                    <tr>
-                      <th scope="col" className={th}>
-                        {t("stage")}
-                      </th>
-                      {usedChannels.map((c) => (
-                        <th key={c} scope="col" className={`${th} whitespace-nowrap text-right`}>
-                          {tSettings(`channels.${c}`)}
-                        </th>
-                      ))}
-                      <th scope="col" className={`${th} text-right`}>
-                        {t("total")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {usedStages.map((s) => {
-                      const total = plan.byStage.find((b) => b.stageId === s.id);
-                      return (
-                        <tr key={s.id} className="border-b border-line last:border-0">
-                          <th scope="row" className={`${td} font-medium`}>
-                            {s.name}
-                          </th>
-                          {usedChannels.map((c) => {
-                            const value = matrix.get(`${s.id}:${c}`);
-                            return (
-                              <td key={c} className={`${td} text-right tabular-nums`}>
-                                {value ? count(value) : "–"}
-                              </td>
-                            );
-                          })}
-                          <td className={`${td} text-right font-semibold tabular-nums`}>
-                            {total ? count(total) : "–"}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                    <tr className="border-t border-line bg-canvas">
-                      <th scope="row" className={`${td} font-semibold`}>
-                        {t("total")}
+              <DataTable
+                caption={t("byStageCaption")}
+                columns={[
+                  { label: t("stage") },
+                  ...usedChannels.map((c) => ({
+                    key: c,
+                    label: tSettings(`channels.${c}`),
+                    numeric: true,
+                    nowrap: true,
+                  })),
+                  { key: "total", label: t("total"), numeric: true },
+                ]}
+              >
+                {usedStages.map((s) => {
+                  const total = plan.byStage.find((b) => b.stageId === s.id);
+                  return (
+                    <tr key={s.id} className="border-b border-line last:border-0">
+                      <th scope="row" className={`${td} font-medium`}>
+                        {s.name}
                       </th>
                       {usedChannels.map((c) => {
-                        const value = plan.byChannel.find((b) => b.channel === c);
+                        const value = matrix.get(`${s.id}:${c}`);
                         return (
-                          <td key={c} className={`${td} text-right font-semibold tabular-nums`}>
+                          <td key={c} className={`${td} text-right tabular-nums`}>
                             {value ? count(value) : "–"}
                           </td>
                         );
                       })}
-                      <td className={`${td} text-right font-semibold tabular-nums`}>{count(plan.totals)}</td>
+                      <td className={`${td} text-right font-semibold tabular-nums`}>
+                        {total ? count(total) : "–"}
+                      </td>
                     </tr>
-                  </tbody>
-                </table>
-              </ScrollableTable>
+                  );
+                })}
+                <tr className="border-t border-line bg-canvas">
+                  <th scope="row" className={`${td} font-semibold`}>
+                    {t("total")}
+                  </th>
+                  {usedChannels.map((c) => {
+                    const value = plan.byChannel.find((b) => b.channel === c);
+                    return (
+                      <td key={c} className={`${td} text-right font-semibold tabular-nums`}>
+                        {value ? count(value) : "–"}
+                      </td>
+                    );
+                  })}
+                  <td className={`${td} text-right font-semibold tabular-nums`}>{count(plan.totals)}</td>
+                </tr>
+              </DataTable>
             </section>
 
             <section aria-labelledby="by-branch" className="flex min-w-0 flex-col gap-2">
               <h2 id="by-branch" className="text-lg font-semibold">
                 {t("byBranch")}
               </h2>
-              <ScrollableTable label={t("byBranchCaption")}>
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">{t("byBranchCaption")}</caption>
-                  <thead className="border-b border-line bg-canvas">
-                    <tr>
-                      <th scope="col" className={th}>
-                        {t("branch")}
-                      </th>
-                      <th scope="col" className={`${th} text-right`}>
-                        {t("notices")}
-                      </th>
-                      <th scope="col" className={`${th} text-right`}>
-                        {t("loans")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {plan.byBranch.map((b) => (
-                      <tr key={b.branchId} className="border-b border-line last:border-0">
-                        <th scope="row" className={`${td} font-medium`}>
-                          {b.branchName}
-                        </th>
-                        <td className={`${td} text-right tabular-nums`}>{b.notices}</td>
-                        <td className={`${td} text-right tabular-nums`}>{b.loans}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollableTable>
+              <DataTable
+                caption={t("byBranchCaption")}
+                captionHidden
+                columns={[
+                  { label: t("branch") },
+                  { label: t("notices"), numeric: true },
+                  { label: t("loans"), numeric: true },
+                ]}
+              >
+                {plan.byBranch.map((b) => (
+                  <tr key={b.branchId} className="border-b border-line last:border-0">
+                    <th scope="row" className={`${td} font-medium`}>
+                      {b.branchName}
+                    </th>
+                    <td className={`${td} text-right tabular-nums`}>{b.notices}</td>
+                    <td className={`${td} text-right tabular-nums`}>{b.loans}</td>
+                  </tr>
+                ))}
+              </DataTable>
             </section>
           </div>
 
@@ -213,61 +194,46 @@ export default async function DryRunPage({ searchParams }: Props) {
                 {t("capped", { shown: LIST_CAP, total: plan.notices.length })}
               </p>
             ) : null}
-            <ScrollableTable label={t("listCaption")}>
-              <table className="w-full min-w-[56rem] text-left text-sm">
-                <caption className="sr-only">{t("listCaption")}</caption>
-                <thead className="border-b border-line bg-canvas">
-                  <tr>
-                    <th scope="col" className={th}>
-                      {t("patron")}
-                    </th>
-                    <th scope="col" className={th}>
-                      {t("branch")}
-                    </th>
-                    <th scope="col" className={th}>
-                      {t("stage")}
-                    </th>
-                    <th scope="col" className={th}>
-                      {tSettings("channel")}
-                    </th>
-                    <th scope="col" className={th}>
-                      {t("reason")}
-                    </th>
-                    <th scope="col" className={th}>
-                      {t("items")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((notice) => (
-                    <tr key={notice.idempotencyKey} className="border-b border-line align-top last:border-0">
-                      <th scope="row" className={`${td} font-medium`}>
-                        {notice.patron.firstName} {notice.patron.lastName}
-                        <span className="block font-normal text-muted tabular-nums">
-                          {notice.patron.cardNumber}
-                        </span>
-                      </th>
-                      <td className={td}>{notice.branchName}</td>
-                      <td className={td}>{stageName(notice.stageId)}</td>
-                      <td className={td}>{tSettings(`channels.${notice.channel}`)}</td>
-                      <td className={`${td} max-w-xs`}>{formatChannelReason(notice.reason, reasonLocale)}</td>
-                      <td className={td}>
-                        <ul className="flex flex-col gap-1">
-                          {notice.loans.map((loan) => (
-                            <li key={loan.loanId}>
-                              {titles.get(loan.itemId) ?? `#${loan.itemId}`}
-                              <span className="block text-xs text-muted">
-                                {t("due", { date: day(loan.dueDate) })}
-                              </span>
-                            </li>
-                          ))}
-                        </ul>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollableTable>
+            <DataTable
+              caption={t("listCaption")}
+              captionHidden
+              minWidth="min-w-[56rem]"
+              columns={[
+                { label: t("patron") },
+                { label: t("branch") },
+                { label: t("stage") },
+                { label: tSettings("channel") },
+                { label: t("reason") },
+                { label: t("items") },
+              ]}
+            >
+              {shown.map((notice) => (
+                <tr key={notice.idempotencyKey} className={rowClass}>
+                  <th scope="row" className={`${td} font-medium`}>
+                    {notice.patron.firstName} {notice.patron.lastName}
+                    <span className="block font-normal text-muted tabular-nums">
+                      {notice.patron.cardNumber}
+                    </span>
+                  </th>
+                  <td className={td}>{notice.branchName}</td>
+                  <td className={td}>{stageName(notice.stageId)}</td>
+                  <td className={td}>{tSettings(`channels.${notice.channel}`)}</td>
+                  <td className={`${td} max-w-xs`}>{formatChannelReason(notice.reason, reasonLocale)}</td>
+                  <td className={td}>
+                    <ul className="flex flex-col gap-1">
+                      {notice.loans.map((loan) => (
+                        <li key={loan.loanId}>
+                          {titles.get(loan.itemId) ?? `#${loan.itemId}`}
+                          <span className="block text-xs text-muted">
+                            {t("due", { date: day(loan.dueDate) })}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           </section>
         </>
       )}

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { cellClass, DataTable, rowClass } from "@/components/data-table";
 import { inputClass, secondaryButtonClass } from "@/components/form-field";
-import { ScrollableTable } from "@/components/scrollable-table";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { isLocalDate, type LocalDate } from "@/lib/dates";
 import { db } from "@/lib/db";
@@ -26,10 +26,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<{ date?: string; confirm?: string }> };
 
-const th = "px-3 py-2 font-semibold";
 /** how long a finished run's figures stay at the top of the page */
 const RECENT_MS = 10 * 60 * 1000;
-const td = "px-3 py-2";
+const td = cellClass;
 
 export default async function SendRunsPage({ searchParams }: Props) {
   const { library } = await requireStaff("librarian");
@@ -146,53 +145,41 @@ export default async function SendRunsPage({ searchParams }: Props) {
         {failed.length === 0 ? (
           <p>{t("failedNotices.none")}</p>
         ) : (
-          <ScrollableTable label={t("failedNotices.caption")}>
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <caption className="px-3 pt-2 text-left text-muted">{t("failedNotices.caption")}</caption>
-              <thead className="border-b border-line bg-canvas">
-                <tr>
-                  <th scope="col" className={th}>
-                    {t("failedNotices.patron")}
+          <DataTable
+            caption={t("failedNotices.caption")}
+            minWidth="min-w-[40rem]"
+            columns={[
+              { label: t("failedNotices.patron") },
+              { label: t("failedNotices.stage") },
+              { label: t("failedNotices.reason") },
+              { label: t("failedNotices.action") },
+            ]}
+          >
+            {failed.map((notice) => {
+              const name = `${notice.patron.firstName} ${notice.patron.lastName}`;
+              return (
+                <tr key={notice.id} className={rowClass}>
+                  <th scope="row" className={`${td} font-medium`}>
+                    <Link href={`/patrons/${notice.patron.id}`} className="underline">
+                      {name}
+                    </Link>
+                    <span className="block font-normal text-muted">
+                      {notice.recipientEmail ?? notice.patron.email ?? "—"} · {day(notice.planDate)}
+                    </span>
                   </th>
-                  <th scope="col" className={th}>
-                    {t("failedNotices.stage")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("failedNotices.reason")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("failedNotices.action")}
-                  </th>
+                  <td className={td}>
+                    {stageLabel((notice.stage.labels ?? {}) as StageLabels, locale, notice.stage.key)}
+                  </td>
+                  <td className={`${td} max-w-sm`}>
+                    {notice.failureReason ? t("providerWords", { words: notice.failureReason }) : "—"}
+                  </td>
+                  <td className={td}>
+                    <SendAgainForm noticeId={notice.id} name={name} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {failed.map((notice) => {
-                  const name = `${notice.patron.firstName} ${notice.patron.lastName}`;
-                  return (
-                    <tr key={notice.id} className="border-b border-line align-top last:border-0">
-                      <th scope="row" className={`${td} font-medium`}>
-                        <Link href={`/patrons/${notice.patron.id}`} className="underline">
-                          {name}
-                        </Link>
-                        <span className="block font-normal text-muted">
-                          {notice.recipientEmail ?? notice.patron.email ?? "—"} · {day(notice.planDate)}
-                        </span>
-                      </th>
-                      <td className={td}>
-                        {stageLabel((notice.stage.labels ?? {}) as StageLabels, locale, notice.stage.key)}
-                      </td>
-                      <td className={`${td} max-w-sm`}>
-                        {notice.failureReason ? t("providerWords", { words: notice.failureReason }) : "—"}
-                      </td>
-                      <td className={td}>
-                        <SendAgainForm noticeId={notice.id} name={name} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollableTable>
+              );
+            })}
+          </DataTable>
         )}
       </section>
 
