@@ -64,7 +64,12 @@ export async function loadRunProgress(db: Db, { libraryId, runId }: { libraryId:
   const c = working
     ? counts
     : { ...counts, planned: run.planned, sent: run.sent, failed: run.failed, letters: run.letters };
-  const perSecond = counts.recent / 30;
+  // while a run works: the last 30 seconds; once it ended: its average from start to end
+  const seconds =
+    run.startedAt && run.finishedAt
+      ? Math.max(1, (run.finishedAt.getTime() - run.startedAt.getTime()) / 1000)
+      : null;
+  const perSecond = working ? counts.recent / 30 : seconds ? c.sent / seconds : 0;
   return {
     id: run.id,
     planDate: run.planDate.toISOString().slice(0, 10),

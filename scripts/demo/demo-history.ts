@@ -376,8 +376,8 @@ async function deliverDay(
       sent: updates.length,
       failed: 0,
       letters: letterCount,
-      createdAt: at(day, "06:00"),
-      startedAt: at(day, "06:00"),
+      createdAt: runStart,
+      startedAt: runStart,
       finishedAt: new Date(runStart.getTime() + (emailIndex + 2) * 1500),
     },
   });
