@@ -63,6 +63,10 @@ export type DbTx = Parameters<Extract<Parameters<Db["$transaction"]>[0], (...arg
  * Runs `work` in a transaction: the caller's, when given a transaction client (so a domain
  * function called inside a server action's transaction joins it), or a new one.
  */
-export function inTransaction<T>(db: Db | DbTx, work: (tx: DbTx) => Promise<T>): Promise<T> {
-  return "$transaction" in db ? db.$transaction(work) : work(db);
+export function inTransaction<T>(
+  db: Db | DbTx,
+  work: (tx: DbTx) => Promise<T>,
+  options?: { timeout?: number; maxWait?: number },
+): Promise<T> {
+  return "$transaction" in db ? db.$transaction(work, options) : work(db);
 }

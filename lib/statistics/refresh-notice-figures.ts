@@ -104,11 +104,13 @@ export async function refreshNoticeFigures(
   db: Db | DbTx,
   { libraryId, from, to }: { libraryId: number; from: LocalDate; to: LocalDate },
 ): Promise<number> {
-  return inTransaction(db, async (tx) => {
-    await tx.$executeRaw`
+  return inTransaction(
+    db,
+    async (tx) => {
+      await tx.$executeRaw`
       DELETE FROM "NoticeDayFigure"
       WHERE "libraryId" = ${libraryId} AND day BETWEEN ${toDbDate(from)}::date AND ${toDbDate(to)}::date`;
-    return tx.$executeRaw`
+      return tx.$executeRaw`
       INSERT INTO "NoticeDayFigure" ("libraryId", day, "branchId", "stageId", channel, notices, loans,
         "emailsSent", "emailsBounced", "emailsComplained", "emailsWithoutLetter", letters, "registeredLetters",
         "postageCents", "feeCents", "settledWithin3", "settledWithin7", "renewedFromLink")
@@ -116,8 +118,13 @@ export async function refreshNoticeFigures(
         "emailsSent", "emailsBounced", "emailsComplained", "emailsWithoutLetter", letters, "registeredLetters",
         "postageCents", "feeCents", "settledWithin3", "settledWithin7", "renewedFromLink"
       FROM (${noticeFiguresFromRaw(libraryId, from, to)}) f`;
-  });
+      // a send run's 36 days of a large library take seconds, more than Prisma's default 5 s
+    },
+    REFRESH_TRANSACTION,
+  );
 }
+
+const REFRESH_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
 
 /**
  * Refreshes the days of the given notices (the feedback step after applying their events): per

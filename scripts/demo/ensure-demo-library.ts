@@ -25,6 +25,9 @@ export async function ensureDemoLibrary(
   const code = options.libraryCode ?? DEMO_LIBRARY_CODE;
   const existing = await db.library.findUnique({ where: { code }, select: { id: true } });
   const history = async (libraryId: number) => {
+    // The planner's plans need table statistics, and the embedded PGlite runs no autovacuum:
+    // analysed here as an import does after its load.
+    await db.$executeRawUnsafe(`ANALYZE "Patron", "Item", "Loan", "Branch"`);
     if (options.history === false) return;
     options.onProgress?.("simulating a year of notices");
     let month = "";
