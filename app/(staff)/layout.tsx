@@ -37,7 +37,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
               <span className="truncate text-sm text-muted">{staff.library.name}</span>
             )}
           </div>
-          <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
+          <div className="flex flex-wrap items-center gap-x-5 gap-y-2 print:hidden">
             <section aria-label={t("userMenu")} className="flex flex-wrap items-center gap-x-4 gap-y-2">
               <p className="text-sm leading-tight">
                 <span className="sr-only">{t("account")} </span>
@@ -57,7 +57,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         </div>
       </header>
       <div className="mx-auto flex w-full max-w-7xl flex-1 flex-col gap-6 px-4 py-4 sm:px-6 lg:flex-row lg:gap-8 lg:py-8">
-        <div className="border-b border-line pb-3 lg:w-52 lg:shrink-0 lg:border-b-0 lg:pb-0">
+        <div className="border-b border-line pb-3 lg:w-52 lg:shrink-0 lg:border-b-0 lg:pb-0 print:hidden">
           <StaffNav
             label={t("mainNavigation")}
             items={nav.map((item) => ({ href: item.href, label: tNav(item.key) }))}
