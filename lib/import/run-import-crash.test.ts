@@ -2,9 +2,9 @@ import { spawn } from "node:child_process";
 import { Readable } from "node:stream";
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createImportLibrary, importFile, TEST_IMPORT_DIR } from "@/test/test-import";
 import { queueImport } from "./queue-import";
 import { runImport } from "./run-import";
-import { createImportLibrary, importFile, TEST_IMPORT_DIR } from "./test-import";
 
 const db = useTestDb();
 

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase, useTestDb } from "@/test/db";
-import { createImportLibrary, importFile } from "./test-import";
+import { createImportLibrary, importFile } from "@/test/test-import";
 
 const db = useTestDb();
 

@@ -9,10 +9,10 @@ import { env } from "@/lib/env";
 import { stopQueue } from "@/lib/sending/queue";
 import { startSendingWorker } from "@/lib/sending/worker";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createImportLibrary, TEST_IMPORT_DIR } from "@/test/test-import";
 import { configureTestQueue } from "@/test/test-queue";
 import { matchesPattern, pickupFolderPath } from "./pickup-folder";
 import { claimDuePickups, runPickup } from "./run-pickup";
-import { createImportLibrary, TEST_IMPORT_DIR } from "./test-import";
 
 const db = useTestDb();
 const folderName = `test-pickup-${process.pid}-${Date.now().toString(36)}`;

@@ -1,8 +1,8 @@
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
-import { createImportLibrary } from "@/lib/import/test-import";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createImportLibrary } from "@/test/test-import";
 
 const db = useTestDb();
 // The routes use the app's own client (lib/db.ts): point it at this run's database.

@@ -4,8 +4,8 @@ import { Readable } from "node:stream";
 import { inject } from "vitest";
 import type { Db } from "@/lib/db-client";
 import type { ImportKind } from "@/lib/generated/prisma/client";
-import { queueImport } from "./queue-import";
-import { runImport } from "./run-import";
+import { queueImport } from "@/lib/import/queue-import";
+import { runImport } from "@/lib/import/run-import";
 
 export const TEST_IMPORT_DIR = path.join(tmpdir(), "rappel-import-tests");
 
