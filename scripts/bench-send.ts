@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { loadavg } from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createDbClient, type Db } from "@/lib/db-client";
 import { buildResendClient } from "@/lib/delivery/resend-client";
 import { configureQueue, stopQueue } from "@/lib/sending/queue";
@@ -23,6 +24,17 @@ export type SendBench = {
   lastAcceptedAt: number;
   /** seconds from the start until every batch was fixed (plan, render, fix all done) */
   preparedAt: number;
+  /** seconds from the start until the first batch was fixed */
+  firstFixedAt: number;
+  /**
+   * seconds between the first and the last accepted request lost to gaps longer than the
+   * limiter's spacing: while no fixed batch waited (preparation behind), and while one did
+   * (delivery's own delays: a busy event loop, a slow claim)
+   */
+  idleStarved: number;
+  idleWithWork: number;
+  /** emails fixed and accepted by 5, 10, 15 ... s */
+  timeline: { at: number; fixed: number; accepted: number }[];
   /** emails rendered per second of the render step */
   renderedPerSecond: number;
   requests: number;
@@ -34,6 +46,8 @@ export type SendBench = {
   /** CPU seconds of the PostgreSQL backends serving the run (null: /proc not readable) */
   postgresCpuSeconds: number | null;
   steps: { step: string; ms: number; count: number }[];
+  /** how late the worker's event loop ran timers (ms): what a token's holder may lose */
+  eventLoopDelay: { mean: number; p99: number; max: number };
   /** the machine's load average (1 minute) before and after */
   loadBefore: number;
   loadAfter: number;
@@ -77,6 +91,8 @@ export async function benchSend({ emails = 20_000, limit = 5 } = {}): Promise<Se
     const loadBefore = loadavg()[0];
     const fakeBefore = await fake.stats();
     const postgresBefore = await postgresCpu(db);
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const cpuBefore = process.cpuUsage();
     const startedAt = Date.now();
     const started = performance.now();
@@ -93,6 +109,7 @@ export async function benchSend({ emails = 20_000, limit = 5 } = {}): Promise<Se
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const seconds = (performance.now() - started) / 1000;
+    loop.disable();
     const cpu = process.cpuUsage(cpuBefore);
     const postgresAfter = await postgresCpu(db);
     const stats = await fake.stats();
@@ -102,6 +119,35 @@ export async function benchSend({ emails = 20_000, limit = 5 } = {}): Promise<Se
     if (stats.distinctNotices !== emails) throw new Error("a notice was accepted twice");
     const accepted = stats.batchRequests.filter((r) => r.status === 200).map((r) => r.at);
     const steps = sendTimings();
+    const batches = await db.sendBatch.findMany({
+      where: { sendRunId: runId },
+      select: { createdAt: true, noticeIds: true },
+    });
+    const fixedAt = batches.map((b) => b.createdAt.getTime()).sort((a, b) => a - b);
+    const emailsFixedBy = (t: number) =>
+      batches.reduce((sum, b) => sum + (b.createdAt.getTime() <= t ? b.noticeIds.length : 0), 0);
+    const acceptedRequests = stats.batchRequests.filter((r) => r.status === 200).map((r) => r.at);
+    acceptedRequests.sort((a, b) => a - b);
+    const spacing = 1000 / (limit * 0.98);
+    let idleStarved = 0;
+    let idleWithWork = 0;
+    for (let i = 1; i < acceptedRequests.length; i++) {
+      const idle = acceptedRequests[i] - acceptedRequests[i - 1] - spacing;
+      if (idle <= 0) continue;
+      // a batch was waiting when the token came: fixed, and not among the i accepted so far
+      const due = acceptedRequests[i - 1] + spacing;
+      if (fixedAt.filter((t) => t <= due).length > i) idleWithWork += idle;
+      else idleStarved += idle;
+    }
+    const timeline: SendBench["timeline"] = [];
+    for (let at = 5; at < seconds + 5; at += 5) {
+      const t = startedAt + at * 1000;
+      timeline.push({
+        at,
+        fixed: emailsFixedBy(t),
+        accepted: acceptedRequests.filter((r) => r <= t).length * 100,
+      });
+    }
     const render = steps.find((s) => s.step === "render");
     const emailsPerSecond = stats.accepted / seconds;
     const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -114,6 +160,10 @@ export async function benchSend({ emails = 20_000, limit = 5 } = {}): Promise<Se
       firstAcceptedAt: round((Math.min(...accepted) - startedAt) / 1000),
       lastAcceptedAt: round((Math.max(...accepted) - startedAt) / 1000),
       preparedAt: round(((run.preparedAt?.getTime() ?? Number.NaN) - startedAt) / 1000),
+      firstFixedAt: round((fixedAt[0] - startedAt) / 1000),
+      idleStarved: round(idleStarved / 1000),
+      idleWithWork: round(idleWithWork / 1000),
+      timeline,
       renderedPerSecond: render ? Math.round(emails / (render.ms / 1000)) : 0,
       requests: stats.batchRequests.length,
       rateLimited: stats.batchRequests.filter((r) => r.status === 429).length,
@@ -122,6 +172,11 @@ export async function benchSend({ emails = 20_000, limit = 5 } = {}): Promise<Se
       postgresCpuSeconds:
         postgresBefore && postgresAfter ? round(cpuDifference(postgresBefore, postgresAfter)) : null,
       steps,
+      eventLoopDelay: {
+        mean: round(loop.mean / 1e6),
+        p99: round(loop.percentile(99) / 1e6),
+        max: round(loop.max / 1e6),
+      },
       loadBefore: round(loadBefore, 2),
       loadAfter: round(loadavg()[0], 2),
     };
@@ -165,9 +220,12 @@ export function formatSendBench(result: SendBench): string {
     `Send run of ${result.emails} emails through the fake at ${result.limitPerSecond} requests/s (plan, render, fix, deliver), load ${result.loadBefore} -> ${result.loadAfter}:`,
     `  ${result.seconds} s, ${result.emailsPerSecond} emails/s = ${result.fractionOfLimit} of the limit (${result.limitPerSecond * 100}/s)`,
     `  rendering: ${result.renderedPerSecond} emails/s in the render step; every batch fixed after ${result.preparedAt} s`,
-    `  first batch accepted after ${result.firstAcceptedAt} s, last after ${result.lastAcceptedAt} s`,
+    `  first batch fixed after ${result.firstFixedAt} s, accepted after ${result.firstAcceptedAt} s, last after ${result.lastAcceptedAt} s`,
+    `  token idle between first and last: ${result.idleStarved} s with no batch ready, ${result.idleWithWork} s with one ready`,
+    `  fixed/accepted emails by: ${result.timeline.map((p) => `${p.at}s ${p.fixed}/${p.accepted}`).join(", ")}`,
     `  ${result.requests} batch requests, ${result.rateLimited} refused with 429`,
     `  CPU seconds: worker ${result.workerCpuSeconds}, fake Resend ${result.fakeCpuSeconds}, PostgreSQL ${result.postgresCpuSeconds ?? "unknown"}`,
+    `  event loop of the worker late by ${result.eventLoopDelay.mean} ms on average, p99 ${result.eventLoopDelay.p99} ms, max ${result.eventLoopDelay.max} ms`,
     `  time per step (summed over concurrent jobs): ${perStep}`,
   ].join("\n");
 }

@@ -9,13 +9,17 @@ import { settleRunCounts } from "./stop-send-run";
  * or left for a librarian's review). Returns true when this call ended it.
  */
 export async function finishSendRunIfDone(db: Db, runId: number): Promise<boolean> {
-  const [finished] = await db.$queryRaw<{ libraryId: number; planDate: Date }[]>`
-    UPDATE "SendRun" r SET status = 'succeeded', "finishedAt" = clock_timestamp(), "activeSlot" = NULL
-    WHERE r.id = ${runId} AND r.status = 'running' AND r."preparedAt" IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM "SendBatch" b WHERE b."sendRunId" = r.id AND b.status = 'fixed')
-    RETURNING r."libraryId", r."planDate"`;
+  // ended and counted at once: nobody sees a succeeded run without its final counts
+  const finished = await db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ libraryId: number; planDate: Date }[]>`
+      UPDATE "SendRun" r SET status = 'succeeded', "finishedAt" = clock_timestamp(), "activeSlot" = NULL
+      WHERE r.id = ${runId} AND r.status = 'running' AND r."preparedAt" IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM "SendBatch" b WHERE b."sendRunId" = r.id AND b.status = 'fixed')
+      RETURNING r."libraryId", r."planDate"`;
+    if (row) await settleRunCounts(tx, runId);
+    return row;
+  }, TRANSACTION_WAITS);
   if (!finished) return false;
-  await settleRunCounts(db, runId);
   // the statistics of this day, and of the days before whose returns and letters still settle
   const day = fromDbDate(finished.planDate);
   await refreshNoticeFigures(db, {
@@ -25,3 +29,6 @@ export async function finishSendRunIfDone(db: Db, runId: number): Promise<boolea
   }).catch((error) => console.error("statistics refresh after send run failed", error)); // the run itself succeeded
   return true;
 }
+
+/** Under load the transaction may wait a while for a connection: far better than failing. */
+const TRANSACTION_WAITS = { maxWait: 30_000, timeout: 60_000 };

@@ -53,28 +53,45 @@ export async function fixBatch(tx: DbTx, input: FixBatchInput): Promise<FixBatch
   const result: FixBatchResult = { batchId: null, emails: 0, cancelled: 0, failed: 0, lettersQueued: 0 };
   if (input.noticeIds.length > MAX_BATCH_EMAILS)
     throw new Error(`a batch holds at most ${MAX_BATCH_EMAILS} emails`);
-  const candidates = await tx.$queryRaw<Candidate[]>`
-    SELECT n.id, n."idempotencyKey", n."stageId", s.kind::text AS kind, n.subject,
-           (n.html IS NOT NULL AND n.text IS NOT NULL) AS "hasBody", n.content,
+  // The notices' content (what a re-render needs) is read only for the few that need one. The
+  // loans are joined and grouped, not looked up per notice: that plan holds also where the
+  // table statistics do not know the run's fresh notices yet.
+  const candidates = await tx.$queryRaw<(Omit<Candidate, "content"> & { unsubscribeUrl: string | null })[]>`
+    SELECT n.id, n."idempotencyKey", n."stageId", s.kind::text AS kind, n.subject, n."hasBody",
            coalesce(nullif(trim(p.email), ''), n."recipientEmail") AS email,
            coalesce(array_agg(nl."loanId" ORDER BY nl."loanId") FILTER (WHERE l."returnedAt" IS NULL AND l."dueDate" = nl."dueDate"), '{}') AS "openLoans",
-           coalesce(array_agg(nl."loanId" ORDER BY nl."loanId") FILTER (WHERE l."returnedAt" IS NOT NULL OR l."dueDate" <> nl."dueDate"), '{}') AS "staleLoans"
-    FROM (SELECT * FROM "Notice" WHERE id = ANY(${input.noticeIds}::int[]) AND "libraryId" = ${libraryId}
+           coalesce(array_agg(nl."loanId" ORDER BY nl."loanId") FILTER (WHERE l."returnedAt" IS NOT NULL OR l."dueDate" <> nl."dueDate"), '{}') AS "staleLoans",
+           n."unsubscribeUrl"
+    FROM (SELECT id, "idempotencyKey", "stageId", subject, "patronId", "recipientEmail",
+                 (html IS NOT NULL AND text IS NOT NULL) AS "hasBody",
+                 CASE WHEN "stageId" IN (SELECT id FROM "NoticeStage" WHERE kind = 'pre_due')
+                   THEN content #>> '{links,unsubscribe}' END AS "unsubscribeUrl"
+          FROM "Notice" WHERE id = ANY(${input.noticeIds}::int[]) AND "libraryId" = ${libraryId}
             AND "sendBatchId" IS NULL AND status IN ('planned', 'queued') AND channel = 'email'
           ORDER BY id FOR UPDATE) n
     JOIN "Patron" p ON p.id = n."patronId"
     JOIN "NoticeStage" s ON s.id = n."stageId"
     LEFT JOIN "NoticeLoan" nl ON nl."noticeId" = n.id
     LEFT JOIN "Loan" l ON l.id = nl."loanId"
-    GROUP BY n.id, n."idempotencyKey", n."stageId", s.kind, n.subject, n.html IS NOT NULL AND n.text IS NOT NULL,
-             n.content, p.email, n."recipientEmail"
+    GROUP BY n.id, n."idempotencyKey", n."stageId", s.kind, n.subject, n."hasBody", p.email, n."recipientEmail",
+             n."unsubscribeUrl"
     ORDER BY n.id`;
+  const needContent = candidates
+    .filter((c) => c.openLoans.length > 0 && (c.staleLoans.length > 0 || !c.hasBody || !c.subject))
+    .map((c) => c.id);
+  const contents = new Map<number, unknown>();
+  if (needContent.length > 0) {
+    const rows = await tx.$queryRaw<{ id: number; content: unknown }[]>`
+      SELECT id, content FROM "Notice" WHERE id = ANY(${needContent}::int[])`;
+    for (const row of rows) contents.set(row.id, row.content);
+  }
 
   const cancelled: number[] = [];
   const failed: { id: number; reason: string }[] = [];
   const emails: { notice: Candidate; envelope: CreateBatchEmailOptions }[] = [];
   const rerendered: ({ id: number } & Body)[] = [];
-  for (const notice of candidates) {
+  for (const row of candidates) {
+    const notice: Candidate = { ...row, content: contents.get(row.id) ?? null };
     if (notice.openLoans.length === 0) {
       cancelled.push(notice.id);
       continue;
@@ -93,8 +110,7 @@ export async function fixBatch(tx: DbTx, input: FixBatchInput): Promise<FixBatch
       rerendered.push({ id: notice.id, ...body });
       subject = body.subject;
     }
-    const content = storedNoticeContent(notice.content);
-    const unsubscribeUrl = notice.kind === "pre_due" ? (content?.links.unsubscribe ?? undefined) : undefined;
+    const unsubscribeUrl = notice.kind === "pre_due" ? (row.unsubscribeUrl ?? undefined) : undefined;
     // everything but the HTML and text, which the batch takes from the notice
     const envelope = toResendEmail(
       {

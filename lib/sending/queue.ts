@@ -35,7 +35,15 @@ export type JobOptions = {
 };
 
 type Registered = { handler: JobHandler<never>; options: JobOptions };
-type QueueState = { boss?: Promise<PgBoss>; connection?: QueueConnection; jobs: Map<string, Registered> };
+type QueueState = {
+  boss?: Promise<PgBoss>;
+  connection?: QueueConnection;
+  jobs: Map<string, Registered>;
+  /** this process's workers per job name, woken in turn when a job is sent from here */
+  workers?: Map<string, { ids: string[]; next: number }>;
+  /** handlers running in this process, awaited by `stopJobWorkers` */
+  running?: Set<Promise<void>>;
+};
 
 const globalForQueue = globalThis as unknown as { rappelQueue?: QueueState };
 globalForQueue.rappelQueue ??= { jobs: new Map() };
@@ -100,10 +108,17 @@ export async function enqueue(
 ): Promise<string | null> {
   const boss = await getQueue();
   if (!state.jobs.has(name) && !(await boss.getQueue(name))) await boss.createQueue(name);
-  return boss.send(name, data, {
+  const id = await boss.send(name, data, {
     ...(options.singletonKey && { singletonKey: options.singletonKey }),
     ...(options.startAfterSeconds && { startAfter: options.startAfterSeconds }),
   });
+  // A worker of this process takes it at once instead of at its next poll (one worker: a busy
+  // one fetches again as soon as it is done; the others keep their pace of polling).
+  const local = state.workers?.get(name);
+  if (id && local && local.ids.length > 0 && !options.startAfterSeconds) {
+    boss.notifyWorker(local.ids[local.next++ % local.ids.length]);
+  }
+  return id;
 }
 
 /** Starts this process's workers for every registered job. */
@@ -111,28 +126,50 @@ export async function startJobWorkers(): Promise<void> {
   const boss = await getQueue();
   for (const [name, { handler, options }] of state.jobs) {
     await ensureQueue(boss, name, options);
+    const local = { ids: [] as string[], next: 0 };
+    state.workers ??= new Map();
+    state.workers.set(name, local);
     for (let i = 0; i < (options.concurrency ?? 1); i++) {
-      await boss.work(
+      const id = await boss.work(
         name,
         { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
         async ([job]) => {
-          await (handler as JobHandler<unknown>)(job.data, { id: job.id, name });
+          const run = (handler as JobHandler<unknown>)(job.data, { id: job.id, name });
+          state.running ??= new Set();
+          const tracked = run.then(
+            () => undefined,
+            () => undefined,
+          );
+          state.running.add(tracked);
+          try {
+            await run;
+          } finally {
+            state.running.delete(tracked);
+          }
         },
       );
+      local.ids.push(id);
     }
   }
 }
 
-/** Stops this process's workers (the queue stays usable for `enqueue`). */
+/**
+ * Stops this process's workers and waits for the jobs they hold to end (what a job does after
+ * its main work, such as the statistics refresh at the end of a send run, is not cut off by a
+ * closing connection); the queue stays usable for `enqueue`.
+ */
 export async function stopJobWorkers(): Promise<void> {
   if (!state.boss) return;
   const boss = await state.boss;
   for (const name of state.jobs.keys()) await boss.offWork(name);
+  state.workers?.clear();
+  await Promise.all(state.running ?? []);
 }
 
 /** Stops the workers and closes the queue's connections (tests, shutdown). */
 export async function stopQueue(): Promise<void> {
   const boss = state.boss;
   state.boss = undefined;
+  state.workers?.clear();
   if (boss) await (await boss).stop({ graceful: false, wait: true, close: true });
 }

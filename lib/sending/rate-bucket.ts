@@ -3,71 +3,99 @@ import type { Db } from "@/lib/db-client";
 import type { RateLimiter } from "@/lib/delivery/rate-limiter";
 
 export type DbRateLimiterOptions = {
-  /** one bucket per provider account; every worker using the account shares it */
+  /** one window per provider account; every worker using the account shares it */
   key?: string;
   perSecond: number;
-  /** requests allowed back to back after a quiet spell (default 1: evenly spaced) */
-  burst?: number;
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * A token bucket in one PostgreSQL row, so that every worker process on every machine together
- * stays under the provider's limit. A caller gets its token at the moment it asks and the row
- * has one (one statement, the row locked), and then sends at once; otherwise the statement
- * answers how long until the next token and the caller asks again exactly then (no polling
- * at a fixed pace, so no token waits for a slow poller). Tokens are granted, not reserved
- * ahead: a caller held up after its wait (a busy process) does not send right behind the next
- * one, so no one-second window ever holds more than `perSecond` requests (Resend counts any
- * window). A 429's retry-after (`blockFor`) stops every worker until it has passed.
+ * The provider's rate limit for every worker process on every machine together, as a sliding
+ * window in one PostgreSQL row: a request is granted when fewer than `n` = ceil(perSecond)
+ * were granted in the last `n / perSecond` seconds (so no one-second window ever holds more
+ * than perSecond, which is how Resend counts), and never closer than half the even spacing
+ * after the one before (a burst of large requests would reach the provider bunched up).
+ *
+ * A grant that reaches its caller late (a busy process) costs only that request's moment: the
+ * next ones catch up inside the window, where a token bucket of one token loses the time for
+ * good. A caller gets its grant at the moment it asks and the window has room (one statement,
+ * the row locked); otherwise the statement answers how long until there is room and the
+ * caller asks again exactly then. A 429's retry-after (`blockFor`) stops every worker until it
+ * has passed.
+ *
+ * The window is kept on the moments the grants were given, but a request goes out when its
+ * process gets the answer: a process busy for a moment sends late, and the request n turns on,
+ * granted on time, would then reach the provider inside the same second. So each process also
+ * keeps the window (and the spacing) on the moments its own requests went out, and holds a
+ * grant back until it fits there too.
  */
 export function createDbRateLimiter(
   db: Db,
-  { key = "resend", perSecond, burst = 1 }: DbRateLimiterOptions,
+  { key = "resend", perSecond }: DbRateLimiterOptions,
 ): RateLimiter {
   if (!(perSecond > 0)) throw new Error("perSecond must be positive");
+  const n = Math.ceil(perSecond);
+  const windowMs = (1000 * n) / perSecond;
+  const gapMs = 500 / perSecond;
+  // when this process's latest grants reached it (performance.now()), oldest first
+  const sentAt: number[] = [];
+  let local: Promise<void> = Promise.resolve();
+  const fitLocally = (): Promise<void> => {
+    const turn = local.then(async () => {
+      const wait = Math.max(
+        sentAt.length >= n ? sentAt[sentAt.length - n] + windowMs - performance.now() : 0,
+        sentAt.length > 0 ? sentAt[sentAt.length - 1] + gapMs - performance.now() : 0,
+      );
+      if (wait > 0) await sleep(Math.ceil(wait));
+      sentAt.push(performance.now());
+      if (sentAt.length > n) sentAt.shift();
+    });
+    local = turn;
+    return turn;
+  };
   let ensured: Promise<unknown> | null = null;
-  let lastGrantAt = Number.NEGATIVE_INFINITY;
   const ensure = () => {
     ensured ??= db.$executeRaw`
-      INSERT INTO "SendRateBucket" (key, tokens, "refilledAt") VALUES (${key}, ${burst}, clock_timestamp())
-      ON CONFLICT (key) DO NOTHING`;
+      INSERT INTO "SendRateBucket" (key) VALUES (${key}) ON CONFLICT (key) DO NOTHING`;
     return ensured;
   };
   return {
     async acquire() {
       await ensure();
       for (;;) {
-        // `at`: now, or when the block ends; `available`: the tokens at that moment
+        // `recent`: the grants inside the window, oldest first; `wait_ms` <= 0: granted now
         const [row] = await db.$queryRaw<{ granted: boolean; wait_ms: number }[]>`
-          WITH current AS (
-            SELECT b.key, greatest(clock_timestamp(), b."blockedUntil") AS at,
-                   b."blockedUntil" > clock_timestamp() AS blocked,
-                   least(${burst}::float8, b.tokens + greatest(0, extract(epoch FROM
-                     greatest(clock_timestamp(), b."blockedUntil") - greatest(b."refilledAt", b."blockedUntil")))::float8
-                     * ${perSecond}::float8) AS available
+          WITH locked AS (
+            SELECT b.key, b."blockedUntil", b.grants, clock_timestamp() AS now
             FROM "SendRateBucket" b WHERE b.key = ${key} FOR UPDATE
-          ), taken AS (
-            UPDATE "SendRateBucket" b SET tokens = c.available - 1, "refilledAt" = c.at
+          ), current AS (
+            SELECT l.key, l.now,
+                   array(SELECT g FROM unnest(l.grants) AS g
+                         WHERE g > l.now - ${windowMs}::float8 * interval '1 millisecond' ORDER BY g) AS recent,
+                   extract(epoch FROM l."blockedUntil" - l.now)::float8 * 1000 AS blocked_ms
+            FROM locked l
+          ), decided AS (
+            SELECT c.key, c.now, c.recent,
+                   greatest(
+                     c.blocked_ms,
+                     CASE WHEN cardinality(c.recent) >= ${n}::int
+                       THEN extract(epoch FROM c.recent[cardinality(c.recent) - ${n}::int + 1] - c.now)::float8 * 1000 + ${windowMs}::float8
+                       ELSE 0 END,
+                     CASE WHEN cardinality(c.recent) > 0
+                       THEN extract(epoch FROM c.recent[cardinality(c.recent)] - c.now)::float8 * 1000 + ${gapMs}::float8
+                       ELSE 0 END,
+                     0) AS wait_ms
             FROM current c
-            WHERE b.key = c.key AND NOT c.blocked AND c.available >= 1
+          ), taken AS (
+            UPDATE "SendRateBucket" b SET grants = d.recent || d.now
+            FROM decided d
+            WHERE b.key = d.key AND d.wait_ms <= 0
             RETURNING b.key
           )
-          SELECT EXISTS (SELECT 1 FROM taken) AS granted,
-                 ((extract(epoch FROM c.at - clock_timestamp())
-                   + greatest(0, 1 - c.available) / ${perSecond}::float8) * 1000)::float8 AS wait_ms
-          FROM current c`;
+          SELECT EXISTS (SELECT 1 FROM taken) AS granted, d.wait_ms FROM decided d`;
         if (!row) throw new Error(`the rate bucket ${key} is missing`);
-        if (row.granted) {
-          // A token granted while this process was busy reaches it late; the one before may have
-          // too. Never closer together than the rate from here either, so the two requests do
-          // not arrive at the provider back to back.
-          const early = lastGrantAt + 1000 / perSecond - performance.now();
-          if (early > 0) await sleep(Math.ceil(early));
-          lastGrantAt = performance.now();
-          return;
-        }
+        if (row.granted) return fitLocally();
         await sleep(Math.max(1, Math.ceil(row.wait_ms)));
       }
     },
@@ -76,8 +104,7 @@ export function createDbRateLimiter(
         .then(
           () => db.$executeRaw`
           UPDATE "SendRateBucket"
-          SET "blockedUntil" = greatest("blockedUntil", clock_timestamp() + ${ms} * interval '1 millisecond'),
-              tokens = least(tokens, 0)
+          SET "blockedUntil" = greatest("blockedUntil", clock_timestamp() + ${ms} * interval '1 millisecond')
           WHERE key = ${key}`,
         )
         .catch(() => undefined);

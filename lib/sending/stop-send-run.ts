@@ -33,7 +33,7 @@ export async function stopSendRunIn(tx: DbTx, runId: number, stop: RunStop): Pro
 }
 
 /** Writes the run's counts from its notices: what the history shows after the run. */
-export async function settleRunCounts(db: Db, runId: number): Promise<void> {
+export async function settleRunCounts(db: Db | DbTx, runId: number): Promise<void> {
   await db.$executeRaw`
     UPDATE "SendRun" r SET
       planned = c.planned, sent = c.sent, failed = c.failed, letters = c.letters

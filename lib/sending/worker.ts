@@ -97,17 +97,25 @@ export async function startSendingWorker(options: SendingWorkerOptions): Promise
   await startJobWorkers();
 
   let stopped = false;
-  const sweep = async () => {
+  // what the timers below run, awaited by stop(): nothing of this worker touches the database after
+  const inFlight = new Set<Promise<void>>();
+  const track = (work: () => Promise<void>) => () => {
+    if (stopped) return;
+    const running = work().finally(() => inFlight.delete(running));
+    inFlight.add(running);
+    return running;
+  };
+  const sweep = track(async () => {
     try {
       await sweepSendRuns(db, { nudgeRun: nudgeSendRun, nudgeBatch });
     } catch (error) {
       if (!stopped) log(`sweep failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-  };
+  });
   await sweep();
   const sweepTimer = setInterval(sweep, options.sweepEveryMs ?? 2_000);
   const schedule = options.schedule;
-  const tick = async () => {
+  const tick = track(async () => {
     if (!schedule) return;
     try {
       for (const runId of await runScheduledSends(db, { baseUrl: schedule.baseUrl })) {
@@ -117,12 +125,12 @@ export async function startSendingWorker(options: SendingWorkerOptions): Promise
     } catch (error) {
       log(`schedule failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-  };
+  });
   await tick();
   const scheduleTimer = schedule ? setInterval(tick, 60_000) : undefined;
   // feedback: pending webhook events every 30 s, silent notices -> letters every 10 minutes
   let feedbackRounds = 0;
-  const feedback = async () => {
+  const feedback = track(async () => {
     try {
       const { applied, letters } = await sweepFeedback(db, { silentFallback: feedbackRounds++ % 20 === 0 });
       if (applied || letters)
@@ -130,17 +138,17 @@ export async function startSendingWorker(options: SendingWorkerOptions): Promise
     } catch (error) {
       if (!stopped) log(`feedback sweep failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-  };
+  });
   const feedbackTimer = setInterval(feedback, options.feedbackEveryMs ?? 30_000);
   // import pickups (lib/import/run-pickup.ts): a library's folder once a day at its time
-  const pickups = async () => {
+  const pickups = track(async () => {
     try {
       for (const libraryId of await enqueueDuePickups(db))
         log(`import pickup of library ${libraryId} queued`);
     } catch (error) {
       if (!stopped) log(`pickup check failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-  };
+  });
   await pickups();
   const pickupTimer = setInterval(pickups, options.pickupEveryMs ?? 60_000);
   return {
@@ -150,6 +158,7 @@ export async function startSendingWorker(options: SendingWorkerOptions): Promise
       clearInterval(feedbackTimer);
       clearInterval(pickupTimer);
       if (scheduleTimer) clearInterval(scheduleTimer);
+      await Promise.all(inFlight);
       await stopJobWorkers();
     },
   };
