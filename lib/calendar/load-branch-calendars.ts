@@ -1,5 +1,5 @@
 import "server-only";
-import { fromDbDate } from "@/lib/dates";
+import { fromDbDate, type LocalDate } from "@/lib/dates";
 import type { Db } from "@/lib/db-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type BranchCalendar, createBranchCalendar } from "./branch-calendar";
@@ -27,12 +27,23 @@ export async function loadBranchCalendars(
     where: { branch: { libraryId } },
     select: { branchId: true, date: true },
   });
+  return branchCalendars(
+    branches,
+    closedDays.map((day) => ({ branchId: day.branchId, date: fromDbDate(day.date) })),
+  );
+}
+
+/** The calendars of these branches from their closed days (read already, as LocalDates). */
+export function branchCalendars(
+  branches: { id: number; openWeekdays: number[] }[],
+  closedDays: { branchId: number; date: LocalDate }[],
+): Map<number, BranchCalendar> {
   return new Map(
     branches.map((branch) => [
       branch.id,
       createBranchCalendar({
         openWeekdays: branch.openWeekdays,
-        closedDays: closedDays.filter((day) => day.branchId === branch.id).map((day) => fromDbDate(day.date)),
+        closedDays: closedDays.filter((day) => day.branchId === branch.id).map((day) => day.date),
       }),
     ]),
   );

@@ -96,6 +96,8 @@ export type PlanInputs = {
   bounds: StageBounds[];
   /** the largest stage position: the width of a bounds row in intervalDates */
   positionSpan: number;
+  /** per stage position (1-based, positionSpan entries): whether the library's stage there is an overdue stage */
+  overdueAt: boolean[];
   /**
    * For bounds row k and a previous overdue stage at position q, entry (k - 1) * positionSpan + q
    * (1-based): the latest day that stage's notice may have gone out for row k's stage to be due
@@ -241,10 +243,14 @@ export function buildPlanInputs(
         .slice(group * DECISION_STRIDES.preference, (group + 1) * DECISION_STRIDES.preference)
         .some((channel) => channel != null),
   );
+  const overdueAt = Array.from({ length: positionSpan }, (_, index) =>
+    settings.stages.some((stage) => stage.position === index + 1 && stage.kind === "overdue"),
+  );
   return {
     stagesByBranch,
     bounds,
     positionSpan,
+    overdueAt,
     intervalDates,
     decisionChannels,
     decisionPossible,

@@ -1,10 +1,10 @@
 import "server-only";
-import { loadBranchCalendars } from "@/lib/calendar/load-branch-calendars";
+import { branchCalendars } from "@/lib/calendar/load-branch-calendars";
 import { addDays, type LocalDate, parseLocalDate } from "@/lib/dates";
 import type { Db } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Language, LetterReason } from "@/lib/generated/prisma/enums";
-import { loadLibrarySettings } from "@/lib/settings/load-settings";
+import { loadLibrarySettingsWithClosedDays } from "@/lib/settings/load-settings";
 import type { EffectiveStage, LibrarySettings } from "@/lib/settings/stage-settings";
 import { type ChannelReason, formatChannelReason } from "./channel-reason";
 import { type ChannelChoice, chooseChannel } from "./choose-channel";
@@ -104,12 +104,16 @@ async function writePlan(
 ): Promise<PlanResult> {
   const staleNoticesCancelled = await dropStaleNotices(tx, { libraryId });
   const plan = await computePlan(tx, libraryId, date, false, patrons);
-  const notices = [...plan.notices].sort((a, b) => a.idempotencyKey.localeCompare(b.idempotencyKey));
+  // In the plan's order, by number: branch, stage, patron (one notice each per run). Not by
+  // idempotency key, whose text order puts patron 10 before patron 9: two identical libraries
+  // (other ids) would get their notices numbered in different orders.
+  const notices = plan.notices;
   if (notices.length === 0) {
     return { ...plan, written: { notices: 0, noticeLoans: 0, letters: 0, staleNoticesCancelled } };
   }
 
-  // Keys in a fixed order: two runs inserting the same keys wait for each other, never deadlock.
+  // Keys in one fixed order (branch, stage, patron): two runs inserting the same keys wait for
+  // each other, never deadlock.
   const inserted = await tx.$queryRaw<{ id: number; idempotencyKey: string }[]>`
     INSERT INTO "Notice" ("libraryId", "patronId", "branchId", "stageId", "planDate", channel,
                           "channelReason", "channelReasonDetail", language, "feeCents", "recipientEmail", "idempotencyKey")
@@ -193,10 +197,9 @@ async function computePlan(
   dryRun: boolean,
   patrons?: PatronSlice,
 ): Promise<PlanResult> {
-  // One after the other: `db` may be a transaction, whose one connection runs one query at a time.
-  const settings = await loadLibrarySettings(db, libraryId);
-  const calendars = await loadBranchCalendars(db, libraryId, settings.branches);
-  const inputs = buildPlanInputs(settings, calendars, date);
+  // the settings and closed days in one round trip
+  const { settings, closedDays } = await loadLibrarySettingsWithClosedDays(db, libraryId);
+  const inputs = buildPlanInputs(settings, branchCalendars(settings.branches, closedDays), date);
   const rows =
     inputs.bounds.length === 0
       ? []
@@ -284,6 +287,7 @@ export function dueNoticesQuery(
     preDue: Prisma.sql`${bounds.map((b) => b.stage.kind === "pre_due")}::boolean[]`,
   };
   const pastDueBefore = Prisma.sql`${inputs.pastDueBefore}::date[]`;
+  const overdueAt = Prisma.sql`${`{${inputs.overdueAt.map((overdue) => (overdue ? "t" : "f")).join(",")}}`}::boolean[]`;
   // Bounds row `row` has come for loan l: its date, and its full interval after the cycle's
   // last overdue notice.
   const hasCome = (row: Prisma.Sql) => Prisma.sql`(l."dueDate" <= (${rows.reachDue})[${row}]
@@ -301,24 +305,22 @@ export function dueNoticesQuery(
   const hasChannel = (decisionIndex: Prisma.Sql) =>
     Prisma.sql`coalesce((${givesNotice})[${decisionIndex}], false)`;
   return Prisma.sql`
-    WITH history AS MATERIALIZED (
-      -- the last notice of each open loan's cycle: its position (and notice) by one max() over
-      -- position << 40 | notice id, no sort; then its day and kind for the interval. Made
-      -- once and hashed: inlined, PostgreSQL may run it again for every loan
-      SELECT h."loanId", h.last >> 40 AS "lastPosition",
-             CASE WHEN s.kind = 'overdue' THEN s.position END AS "lastOverduePosition",
-             CASE WHEN s.kind = 'overdue' THEN n."planDate" END AS "lastOverdueDate"
-      FROM (
-        SELECT nl."loanId", max((s.position::bigint << 40) + nl."noticeId") AS last
-        FROM "NoticeLoan" nl
-        JOIN "NoticeStage" s ON s.id = nl."stageId"
-        JOIN "Loan" l ON l.id = nl."loanId" AND l."dueDate" = nl."dueDate"
-        WHERE l."libraryId" = ${libraryId} AND l."returnedAt" IS NULL AND l."dueDate" <= ${inputs.maxReachDue}::date
-          ${inSlice}
-        GROUP BY nl."loanId"
-      ) h
-      JOIN "Notice" n ON n.id = h.last & ${2 ** 40 - 1}::bigint
-      JOIN "NoticeStage" s ON s.id = n."stageId"
+    WITH loans AS MATERIALIZED (
+      -- the open loans that may have come to a stage: read once, by the history below and by
+      -- the stage lookup after it
+      SELECT l.id, l."itemId", l."patronId", l."branchId", l."dueDate"
+      FROM "Loan" l
+      WHERE l."libraryId" = ${libraryId} AND l."returnedAt" IS NULL AND l."dueDate" <= ${inputs.maxReachDue}::date
+        ${inSlice}
+    ),
+    history AS MATERIALIZED (
+      -- the last notice of each of these loans' cycle (its notices for its current due date):
+      -- its position and notice id by one max() over position << 40 | notice id, no sort
+      SELECT nl."loanId", max((s.position::bigint << 40) + nl."noticeId") AS last
+      FROM "NoticeLoan" nl
+      JOIN "NoticeStage" s ON s.id = nl."stageId"
+      JOIN loans l ON l.id = nl."loanId" AND l."dueDate" = nl."dueDate"
+      GROUP BY nl."loanId"
     ),
     patron_stages AS MATERIALIZED (
       -- a few per library: read once and hashed, not looked up per loan
@@ -328,16 +330,19 @@ export function dueNoticesQuery(
     ),
     next_stage AS (
       -- each loan's lowest stage not sent yet (a reminder before the due date only while the
-      -- loan is not past it), as its bounds row
-      SELECT l.id, l."itemId", l."patronId", l."dueDate", h."lastOverduePosition", h."lastOverdueDate", b.number,
+      -- loan is not past it), as its bounds row; after an overdue notice, that notice's day
+      -- (looked up only then, by its id)
+      SELECT l.id, l."itemId", l."patronId", l."dueDate", b.number,
+             CASE WHEN (${overdueAt})[(h.last >> 40)::int] THEN (h.last >> 40)::int END AS "lastOverduePosition",
+             CASE WHEN (${overdueAt})[(h.last >> 40)::int]
+                  THEN (SELECT n."planDate" FROM "Notice" n WHERE n.id = h.last & ${2 ** 40 - 1}::bigint) END
+               AS "lastOverdueDate",
              (CASE WHEN l."dueDate" < (${pastDueBefore})[b.number]
                    THEN ${inputs.nextStageAfterDue}::int[] ELSE ${inputs.nextStage}::int[] END)
-               [(b.number - 1) * ${positionSpan + 1} + coalesce(h."lastPosition", 0)::int + 1] AS row
-      FROM "Loan" l
+               [(b.number - 1) * ${positionSpan + 1} + coalesce(h.last >> 40, 0)::int + 1] AS row
+      FROM loans l
       LEFT JOIN history h ON h."loanId" = l.id
       CROSS JOIN LATERAL (SELECT array_position(${inputs.branchIds}::int[], l."branchId") AS number) b
-      WHERE l."libraryId" = ${libraryId} AND l."returnedAt" IS NULL AND l."dueDate" <= ${inputs.maxReachDue}::date
-        ${inSlice}
       OFFSET 0 -- a fence: each row's stage is computed once, not again wherever it is used
     ),
     due AS MATERIALIZED (

@@ -61,3 +61,24 @@ test("planning the patrons in slices writes exactly the notices one plan of all 
   // a slice plans only its own patrons
   for (const notice of parts[0].notices) expect(notice.patronId).toBeLessThan(cuts[1]);
 });
+
+test("two identical libraries get one day's notices written in the same order", async () => {
+  // The first library's patrons have ids 1 to 40, the second's 41 to 80: ordered as text
+  // ("10" before "9") the first's would come out in another order than the second's.
+  const first = await libraryWithMix("A");
+  const second = await libraryWithMix("B");
+  await planNotices(db, { libraryId: first.library.id, date });
+  await planNotices(db, { libraryId: second.library.id, date });
+
+  const written = async (libraryId: number) =>
+    (
+      await db.notice.findMany({
+        where: { libraryId },
+        orderBy: { id: "asc" },
+        select: { patron: { select: { cardNumber: true } }, stage: { select: { key: true } } },
+      })
+    ).map((n) => `${n.patron.cardNumber.replace(/^[A-Z]+-/, "")} ${n.stage.key}`);
+  const order = await written(first.library.id);
+  expect(order.length).toBeGreaterThan(20);
+  expect(await written(second.library.id)).toEqual(order);
+});
