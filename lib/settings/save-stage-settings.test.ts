@@ -44,8 +44,8 @@ describe("saveStageSettings", () => {
     expect(result).toEqual({
       ok: false,
       problems: [
-        { field: "channel", kind: "required" },
-        { field: "feeCents", kind: "required" },
+        { code: "required", field: "channel" },
+        { code: "required", field: "feeCents" },
       ],
     });
   });
@@ -62,10 +62,10 @@ describe("saveStageSettings", () => {
     });
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems;
-    expect(problems.map((p) => [p.field, p.kind === "issue" ? p.issue.code : p.kind])).toEqual(
+    expect(problems.map((p) => [p.field, p.code])).toEqual(
       expect.arrayContaining([
-        ["feeCents", "invalid_value"],
-        ["offsetDays", "offsets_not_rising"],
+        ["feeCents", "settings.stage.invalidFee"],
+        ["offsetDays", "settings.stage.offsets_not_rising"],
       ]),
     );
     expect((await db.noticeStage.findUniqueOrThrow({ where: { id: stage.id } })).feeCents).toBe(

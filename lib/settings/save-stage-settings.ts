@@ -1,11 +1,12 @@
 import "server-only";
-import { DomainError } from "@/lib/errors/domain-error";
+import { DomainError, type ErrorCode, type Problem } from "@/lib/errors/domain-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { loadLibrarySettings } from "./load-settings";
 import type { SettingsChange } from "./settings-problem";
 import { type LibrarySettings, STAGE_FIELDS, type StageField, type StageValues } from "./stage-settings";
 import {
   type SettingsIssue,
+  type SettingsIssueCode,
   type StageSettingsInput,
   validateStageSettings,
 } from "./validate-stage-settings";
@@ -21,18 +22,54 @@ export type StageChangeInput = StageFieldValues & {
 };
 
 /**
- * One refusal of a stage form, at the field it concerns ("form" when the rule broken is about
- * another stage or branch): a rule of `validateStageSettings` (its code and params, worded by
- * the settings page with the stage and branch names) or a field the system level needs. A
- * stage or branch this library does not have is refused with DomainError "nothingChanged".
+ * A refusal of a stage form is a `Problem` (lib/errors): at the edited stage's field it is
+ * about, or without a field (the form's message) when the rule broken is about another stage
+ * or branch; its code names a rule of `validateStageSettings` ("settings.stage.<rule>") or a
+ * field the system level needs ("required"), its values the stage and branch names. A stage or
+ * branch this library does not have is refused with DomainError "nothingChanged".
  */
-export type StageFormProblem =
-  | { field: string; kind: "issue"; issue: SettingsIssue }
-  | { field: string; kind: "required" };
+const RULE_CODES: Record<SettingsIssueCode, ErrorCode> = {
+  invalid_value: "settings.stage.invalidValue",
+  duplicate_key: "settings.stage.duplicate_key",
+  duplicate_position: "settings.stage.duplicate_position",
+  unknown_stage: "settings.stage.unknown_stage",
+  offsets_not_rising: "settings.stage.offsets_not_rising",
+  pre_due_offset_not_negative: "settings.stage.pre_due_offset_not_negative",
+  pre_due_not_email: "settings.stage.pre_due_not_email",
+  pre_due_fallback_not_none: "settings.stage.pre_due_fallback_not_none",
+  pre_due_not_opt_in: "settings.stage.pre_due_not_opt_in",
+  overdue_offset_not_positive: "settings.stage.overdue_offset_not_positive",
+  registered_stage_by_email: "settings.stage.registered_stage_by_email",
+  patron_channel_on_registered_stage: "settings.stage.patron_channel_on_registered_stage",
+  patron_letter_on_pre_due: "settings.stage.patron_letter_on_pre_due",
+  stage_order_open_days: "settings.stage.invalidValue",
+};
+
+/** A rule broken -> a problem: a value zod refused says what the field takes. */
+function issueProblem(issue: SettingsIssue, field: string | undefined): Problem {
+  const rawField = issue.path[2];
+  const code: ErrorCode =
+    issue.code !== "invalid_value"
+      ? RULE_CODES[issue.code]
+      : rawField === "offsetDays"
+        ? "settings.stage.invalidOffsetDays"
+        : rawField === "feeCents"
+          ? "settings.stage.invalidFee"
+          : RULE_CODES.invalid_value;
+  const branch = issue.params.branch;
+  return {
+    code,
+    ...(field ? { field } : {}),
+    values: {
+      ...issue.params,
+      ...(typeof branch === "string" ? { inBranch: "yes", branch } : { inBranch: "no" }),
+    },
+  };
+}
 
 export type StageChangeResult =
   | { ok: true; change: SettingsChange | null }
-  | { ok: false; problems: StageFormProblem[] };
+  | { ok: false; problems: Problem[] };
 
 function toValidationInput(settings: LibrarySettings): StageSettingsInput {
   const names = new Map(settings.branches.map((branch) => [branch.id, branch.name]));
@@ -48,7 +85,7 @@ function toValidationInput(settings: LibrarySettings): StageSettingsInput {
 
 /**
  * Every problem of the settings as they would be saved, each at the edited stage's field it
- * is about (or "form"). A value the field check refuses (a negative fee) stops zod before the
+ * is about (none: about another stage or branch). A value the field check refuses (a negative fee) stops zod before the
  * rules across fields: those are checked again with the stored value in its place, so every
  * problem shows at once.
  */
@@ -56,7 +93,7 @@ function problemsOf(
   input: StageSettingsInput,
   edited: { stageId: number; branchId: number | null },
   original?: StageSettingsInput,
-): StageFormProblem[] {
+): Problem[] {
   const result = validateStageSettings(input);
   if (result.success) return [];
   const issues = [...result.issues];
@@ -83,17 +120,17 @@ function problemsOf(
     for (const issue of validateStageSettings(patched).issues)
       if (issue.code !== "invalid_value") issues.push(issue);
   }
-  const fieldOf = (issue: SettingsIssue): string => {
+  const fieldOf = (issue: SettingsIssue): string | undefined => {
     const [list, index, field] = issue.path;
-    if (typeof index !== "number" || typeof field !== "string") return "form";
-    if (!(STAGE_FIELDS as readonly string[]).includes(field)) return "form";
+    if (typeof index !== "number" || typeof field !== "string") return undefined;
+    if (!(STAGE_FIELDS as readonly string[]).includes(field)) return undefined;
     if (list === "stages" && input.stages[index]?.id === edited.stageId) return field;
     const override = list === "branchOverrides" ? input.branchOverrides?.[index] : undefined;
     if (override && override.stageId === edited.stageId && override.branchId === edited.branchId)
       return field;
-    return "form";
+    return undefined;
   };
-  return issues.map((issue) => ({ field: fieldOf(issue), kind: "issue", issue }));
+  return issues.map((issue) => issueProblem(issue, fieldOf(issue)));
 }
 
 /**
@@ -116,12 +153,10 @@ export async function saveStageSettings(
   const original = toValidationInput(settings);
 
   if (input.branchId == null) {
-    const missing: StageFormProblem[] = STAGE_FIELDS.filter((field) => values[field] == null).map(
-      (field) => ({
-        field,
-        kind: "required",
-      }),
-    );
+    const missing: Problem[] = STAGE_FIELDS.filter((field) => values[field] == null).map((field) => ({
+      code: "required",
+      field,
+    }));
     const after = Object.fromEntries(
       STAGE_FIELDS.map((field) => [field, values[field] ?? stage[field]]),
     ) as StageValues;
