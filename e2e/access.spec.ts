@@ -1,4 +1,5 @@
 import type { StaffRole } from "../lib/auth/roles";
+import nl from "../messages/nl.json" with { type: "json" };
 import { actionIdOfForm, callServerAction, expect, ROLE_EMAIL, ROLES, signIn, test } from "./fixtures";
 import { PATRON_PAGE_PATRON } from "./patron-page-data";
 
@@ -106,6 +107,18 @@ for (const role of ROLES) {
     });
   });
 }
+
+test("a staff API route refuses a role below its own with a code and Dutch words, not a page", async ({
+  signInAs,
+}) => {
+  const page = await signInAs("desk");
+  // the statistics download is for managers
+  const response = await page.request.get("/api/statistics/csv");
+  expect(response.status()).toBe(403);
+  expect(await response.json()).toEqual({ code: "forbidden", message: nl.errors.forbidden });
+  // the desk's own route still answers
+  expect((await page.request.get("/api/patrons/search?q=zz")).status()).toBe(200);
+});
 
 test.describe("server actions called directly", () => {
   test("desk, librarian and manager sessions cannot create or disable accounts; an admin can", async ({
