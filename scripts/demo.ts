@@ -63,7 +63,7 @@ async function main() {
   });
   app.child.on("exit", (code) => shutdown(code ?? 0));
   await waitForHttp(`http://${LOCAL_HOST.includes(":") ? `[${LOCAL_HOST}]` : LOCAL_HOST}:${APP_PORT}/`);
-  const { DEMO_STAFF, DEMO_STAFF_PASSWORD } = await import("../lib/staff/ensure-demo-staff");
+  const { DEMO_STAFF, DEMO_STAFF_PASSWORD } = await import("./demo/ensure-demo-staff");
 
   console.log(
     [
@@ -97,7 +97,7 @@ async function seedDemoLibrary(url: string, poolMax: number): Promise<string> {
       onProgress: (step) => console.log(`  ${step} ...`),
     });
     console.log(result.created ? "Demo library created." : "Demo library found: reusing it.");
-    const { ensureDemoStaff } = await import("../lib/staff/ensure-demo-staff");
+    const { ensureDemoStaff } = await import("./demo/ensure-demo-staff");
     const staff = await ensureDemoStaff(db, { libraryId: result.libraryId });
     if (staff.created > 0) console.log(`Demo staff accounts created: ${staff.created}.`);
   } finally {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { fromDbDate } from "@/lib/dates";
-import { createTestLibrary, type TestLibrary } from "@/lib/planning/test-fixtures";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestLibrary, type TestLibrary } from "@/test/test-fixtures";
 import {
   loadPatronForSettings,
   PATRON_DEFAULTS,

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createTestLibrary, type TestLibrary } from "@/lib/planning/test-fixtures";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestLibrary, type TestLibrary } from "@/test/test-fixtures";
 import { resetBranchStageField, type StageChangeInput, saveStageSettings } from "./save-stage-settings";
 import type { StageValues } from "./stage-settings";
 
