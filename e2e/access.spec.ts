@@ -108,6 +108,19 @@ for (const role of ROLES) {
   });
 }
 
+test("signed-in staff pages carry the nonce-based Content-Security-Policy too", async ({ signInAs }) => {
+  const page = await signInAs("librarian");
+  for (const path of ["/", "/patrons", "/settings", "/send-runs"]) {
+    const response = await page.goto(path);
+    const csp = response?.headers()["content-security-policy"] ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1] ?? "";
+    expect(nonce.length, path).toBeGreaterThan(15);
+    expect(csp, path).toContain("'strict-dynamic'");
+    for (const script of await page.locator("script[src]").all())
+      expect(await script.evaluate((s) => (s as HTMLScriptElement).nonce)).toBe(nonce);
+  }
+});
+
 test("a staff API route refuses a role below its own with a code and Dutch words, not a page", async ({
   signInAs,
 }) => {
