@@ -73,6 +73,35 @@ describe("saveStageSettings", () => {
     );
   });
 
+  it("names the stage in the reader's language and the branch a problem is on", async () => {
+    const t = await createTestLibrary(db);
+    const stage = t.stage("pre-due");
+    const refused = async (language: "nl" | "en", branchId: number | null) => {
+      const values = branchId === null ? { ...systemValues(t, "pre-due"), offsetDays: 3 } : { offsetDays: 3 };
+      const result = await db.$transaction((tx) =>
+        saveStageSettings(tx, {
+          stageId: stage.id,
+          branchId,
+          ...values,
+          libraryId: t.library.id,
+          staffId: null,
+          language,
+        }),
+      );
+      return result.ok ? [] : result.problems;
+    };
+    expect(await refused("nl", null)).toContainEqual({
+      code: "settings.stage.pre_due_offset_not_negative",
+      field: "offsetDays",
+      values: expect.objectContaining({ stage: "Herinnering", inBranch: "no" }),
+    });
+    expect(await refused("en", t.branch.id)).toContainEqual({
+      code: "settings.stage.pre_due_offset_not_negative",
+      field: "offsetDays",
+      values: expect.objectContaining({ stage: "Reminder", inBranch: "yes", branch: t.branch.name }),
+    });
+  });
+
   it("a branch override is saved (null = inherited) and goes back to inherited field by field", async () => {
     const t = await createTestLibrary(db);
     const stage = t.stage("overdue-1");

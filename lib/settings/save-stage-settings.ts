@@ -1,9 +1,16 @@
 import "server-only";
 import { DomainError, type ErrorCode, type Problem } from "@/lib/errors/domain-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Language } from "@/lib/generated/prisma/enums";
 import { loadLibrarySettings } from "./load-settings";
 import type { SettingsChange } from "./settings-problem";
-import { type LibrarySettings, STAGE_FIELDS, type StageField, type StageValues } from "./stage-settings";
+import {
+  type LibrarySettings,
+  STAGE_FIELDS,
+  type StageField,
+  type StageLabels,
+  type StageValues,
+} from "./stage-settings";
 import {
   type SettingsIssue,
   type SettingsIssueCode,
@@ -45,8 +52,11 @@ const RULE_CODES: Record<SettingsIssueCode, ErrorCode> = {
   stage_order_open_days: "settings.stage.invalidValue",
 };
 
+/** A stage's name in the reader's language (its key when it has no label). */
+type StageNamer = (key: unknown) => string | undefined;
+
 /** A rule broken -> a problem: a value zod refused says what the field takes. */
-function issueProblem(issue: SettingsIssue, field: string | undefined): Problem {
+function issueProblem(issue: SettingsIssue, field: string | undefined, nameOf: StageNamer): Problem {
   const rawField = issue.path[2];
   const code: ErrorCode =
     issue.code !== "invalid_value"
@@ -57,13 +67,20 @@ function issueProblem(issue: SettingsIssue, field: string | undefined): Problem 
           ? "settings.stage.invalidFee"
           : RULE_CODES.invalid_value;
   const branch = issue.params.branch;
+  const values = { ...issue.params };
+  // the stages named as the reader calls them, not in the English of the log message
+  for (const [name, key] of [
+    ["stage", "stageKey"],
+    ["previous", "previousKey"],
+    ["earlier", "earlierKey"],
+  ] as const) {
+    const named = nameOf(values[key]);
+    if (named && name in values) values[name] = named;
+  }
   return {
     code,
     ...(field ? { field } : {}),
-    values: {
-      ...issue.params,
-      ...(typeof branch === "string" ? { inBranch: "yes", branch } : { inBranch: "no" }),
-    },
+    values: { ...values, ...(typeof branch === "string" ? { inBranch: "yes", branch } : { inBranch: "no" }) },
   };
 }
 
@@ -92,6 +109,7 @@ function toValidationInput(settings: LibrarySettings): StageSettingsInput {
 function problemsOf(
   input: StageSettingsInput,
   edited: { stageId: number; branchId: number | null },
+  language: Language | undefined,
   original?: StageSettingsInput,
 ): Problem[] {
   const result = validateStageSettings(input);
@@ -130,7 +148,13 @@ function problemsOf(
       return field;
     return undefined;
   };
-  return issues.map((issue) => issueProblem(issue, fieldOf(issue)));
+  const labels = new Map(input.stages.map((stage) => [stage.key, stage.labels as StageLabels]));
+  const nameOf: StageNamer = (key) => {
+    const found = typeof key === "string" ? labels.get(key) : undefined;
+    if (!found) return undefined;
+    return (language && found[language]) || found.nl || found.en || found.fr || String(key);
+  };
+  return issues.map((issue) => issueProblem(issue, fieldOf(issue), nameOf));
 }
 
 /**
@@ -141,7 +165,12 @@ function problemsOf(
  */
 export async function saveStageSettings(
   tx: Tx,
-  input: StageChangeInput & { libraryId: number; staffId: number | null },
+  input: StageChangeInput & {
+    libraryId: number;
+    staffId: number | null;
+    /** the reader's language, for the stage names in the problems (default: Dutch) */
+    language?: Language;
+  },
 ): Promise<StageChangeResult> {
   const settings = await loadLibrarySettings(tx, input.libraryId);
   const stage = settings.stages.find((s) => s.id === input.stageId);
@@ -161,7 +190,10 @@ export async function saveStageSettings(
       STAGE_FIELDS.map((field) => [field, values[field] ?? stage[field]]),
     ) as StageValues;
     validation.stages = validation.stages.map((s) => (s.id === stage.id ? { ...s, ...after } : s));
-    const problems = [...missing, ...problemsOf(validation, { stageId: stage.id, branchId: null }, original)];
+    const problems = [
+      ...missing,
+      ...problemsOf(validation, { stageId: stage.id, branchId: null }, input.language, original),
+    ];
     if (problems.length) return { ok: false, problems };
     const before = Object.fromEntries(STAGE_FIELDS.map((field) => [field, stage[field]]));
     await tx.noticeStage.update({ where: { id: stage.id }, data: { ...after, updatedById: input.staffId } });
@@ -182,7 +214,7 @@ export async function saveStageSettings(
     ...others,
     { stageId: stage.id, branchId, branchName: branch.name, ...values },
   ];
-  const problems = problemsOf(validation, { stageId: stage.id, branchId }, original);
+  const problems = problemsOf(validation, { stageId: stage.id, branchId }, input.language, original);
   if (problems.length) return { ok: false, problems };
   const before = existing
     ? Object.fromEntries(STAGE_FIELDS.map((field) => [field, existing[field] ?? null]))
@@ -212,7 +244,14 @@ export async function saveStageSettings(
  */
 export async function resetBranchStageField(
   tx: Tx,
-  input: { libraryId: number; staffId: number | null; stageId: number; branchId: number; field: StageField },
+  input: {
+    libraryId: number;
+    staffId: number | null;
+    stageId: number;
+    branchId: number;
+    field: StageField;
+    language?: Language;
+  },
 ): Promise<StageChangeResult> {
   const settings = await loadLibrarySettings(tx, input.libraryId);
   const known =
@@ -228,7 +267,7 @@ export async function resetBranchStageField(
   validation.branchOverrides = (validation.branchOverrides ?? []).map((o) =>
     o.stageId === input.stageId && o.branchId === input.branchId ? { ...o, [input.field]: null } : o,
   );
-  const problems = problemsOf(validation, input);
+  const problems = problemsOf(validation, input, input.language);
   if (problems.length) return { ok: false, problems };
   const row = await tx.branchStageSetting.update({
     where: { stageId_branchId: { stageId: input.stageId, branchId: input.branchId } },

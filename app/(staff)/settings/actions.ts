@@ -1,7 +1,8 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import type { StaffLocale } from "@/i18n/locales";
 import type { ActionState } from "@/lib/auth/action-state";
 import type { StaffSession } from "@/lib/auth/load-staff-session";
 import { type StaffTx, staffAction } from "@/lib/auth/staff-action";
@@ -56,7 +57,8 @@ async function applyStageChange(
   libraryId: number,
   input: StageForm,
 ): Promise<SettingsChange | null> {
-  const result = await saveStageSettings(tx, { ...input, libraryId, staffId: staff.id });
+  const language = (await getLocale()) as StaffLocale;
+  const result = await saveStageSettings(tx, { ...input, libraryId, staffId: staff.id, language });
   if (!result.ok) throw DomainError.all(result.problems);
   return result.change;
 }
@@ -120,7 +122,13 @@ export const resetBranchFieldAction = staffAction({
   }),
   revalidate: PATHS,
   async run({ tx, staff, library, input, audit }) {
-    const result = await resetBranchStageField(tx, { ...input, libraryId: library.id, staffId: staff.id });
+    const language = (await getLocale()) as StaffLocale;
+    const result = await resetBranchStageField(tx, {
+      ...input,
+      libraryId: library.id,
+      staffId: staff.id,
+      language,
+    });
     if (!result.ok) throw DomainError.all(result.problems);
     if (result.change) await audit(result.change);
     return { changed: result.change !== null };
