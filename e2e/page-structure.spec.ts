@@ -101,8 +101,8 @@ test("on every staff page field borders reach 3:1, regions have their own names 
     for (const path of PAGES) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      // the wrappers measure themselves after the first paint
-      await page.waitForTimeout(150);
+      // the table wrappers have measured whether they scroll
+      await expect(page.locator("section.overflow-x-auto:not([data-measured])")).toHaveCount(0);
       expect(await findings(page), `${path} at ${width} px`).toEqual([]);
     }
   }
