@@ -1,7 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { LOCALE_COOKIE } from "@/i18n/locales";
 import { REQUEST_PATH_HEADER, SIGN_IN_PATH, signInPath } from "@/lib/auth/paths";
 import { newNonce, pageContentSecurityPolicy } from "@/lib/security/content-security-policy";
 import { hasInvalidAddressText, invalidAddressResponse } from "@/lib/security/invalid-address";
+import en from "@/messages/en.json";
+import nl from "@/messages/nl.json";
 
 /**
  * Sends visitors without a session cookie to the sign-in page before anything renders. A
@@ -26,7 +29,7 @@ export function proxy(request: NextRequest) {
   // the path or a parameter (?q=%00): a 400 that says so, before any page or query runs.
   if (hasInvalidAddressText(request.nextUrl))
     return invalidAddressResponse(request.nextUrl, {
-      locale: request.cookies.get("NEXT_LOCALE")?.value,
+      locale: request.cookies.get(LOCALE_COOKIE)?.value,
       acceptLanguage: request.headers.get("accept-language"),
     });
   const isPublic =
@@ -39,7 +42,9 @@ export function proxy(request: NextRequest) {
     // to sign in and brought back.
     const navigating = request.headers.get("accept")?.includes("text/html") ?? false;
     if (pathname.startsWith("/api/") && !navigating) {
-      return NextResponse.json({ error: "Sign in first." }, { status: 401 });
+      // the same { code, message } as staffRoute's refusals, in the language cookie's language
+      const errors = request.cookies.get(LOCALE_COOKIE)?.value === "en" ? en.errors : nl.errors;
+      return NextResponse.json({ code: "signedOut", message: errors.signedOut }, { status: 401 });
     }
     return NextResponse.redirect(new URL(signInPath(`${pathname}${search}`), request.url));
   }

@@ -6,10 +6,13 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
  * Wraps a table that may scroll sideways on a narrow screen: a named region, which takes the
  * focus only while it does scroll, so that a keyboard user can reach it and scroll it with the
  * arrow keys (axe: scrollable-region-focusable); a table that fits is not one more tab stop.
+ * Until its script has measured it (before hydration, or without JavaScript) it does take the
+ * focus, so that a table that scrolls is never out of the keyboard's reach; `data-measured`
+ * says it was measured.
  */
 export function ScrollableTable({ label, children }: { label: string; children: ReactNode }) {
   const box = useRef<HTMLElement>(null);
-  const [scrolls, setScrolls] = useState(false);
+  const [scrolls, setScrolls] = useState<boolean | null>(null);
   useEffect(() => {
     const element = box.current;
     if (!element) return;
@@ -24,7 +27,8 @@ export function ScrollableTable({ label, children }: { label: string; children: 
     <section
       ref={box}
       aria-label={label}
-      tabIndex={scrolls ? 0 : undefined}
+      tabIndex={scrolls === false ? undefined : 0}
+      data-measured={scrolls === null ? undefined : ""}
       className="overflow-x-auto rounded-lg border border-line bg-surface"
     >
       {children}

@@ -1,4 +1,5 @@
 import type { StaffRole } from "../lib/auth/roles";
+import nl from "../messages/nl.json" with { type: "json" };
 import { actionIdOfForm, callServerAction, expect, ROLE_EMAIL, ROLES, signIn, test } from "./fixtures";
 import { PATRON_PAGE_PATRON } from "./patron-page-data";
 
@@ -106,6 +107,39 @@ for (const role of ROLES) {
     });
   });
 }
+
+test("signed-in staff pages carry the nonce-based Content-Security-Policy too", async ({ signInAs }) => {
+  const page = await signInAs("librarian");
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  for (const path of ["/", "/patrons", "/settings", "/send-runs"]) {
+    const response = await page.goto(path);
+    const csp = response?.headers()["content-security-policy"] ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1] ?? "";
+    expect(nonce.length, path).toBeGreaterThan(15);
+    expect(csp, path).toContain("'strict-dynamic'");
+    // every script the server sent carries it (the chunks they load later are trusted through them)
+    const tags = (await response?.text())?.match(/<script\b[^>]*>/g) ?? [];
+    expect(tags.length, path).toBeGreaterThan(0);
+    for (const tag of tags) expect(tag, path).toContain(`nonce="${nonce}"`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+  expect(refused).toEqual([]);
+});
+
+test("a staff API route refuses a role below its own with a code and Dutch words, not a page", async ({
+  signInAs,
+}) => {
+  const page = await signInAs("desk");
+  // the statistics download is for managers
+  const response = await page.request.get("/api/statistics/csv");
+  expect(response.status()).toBe(403);
+  expect(await response.json()).toEqual({ code: "forbidden", message: nl.errors.forbidden });
+  // the desk's own route still answers
+  expect((await page.request.get("/api/patrons/search?q=zz")).status()).toBe(200);
+});
 
 test.describe("server actions called directly", () => {
   test("desk, librarian and manager sessions cannot create or disable accounts; an admin can", async ({

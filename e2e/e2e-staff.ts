@@ -4,7 +4,7 @@
  * Created by e2e/serve.ts; no Playwright imports here, serve.ts runs under plain tsx.
  */
 import type { Db } from "../lib/db-client";
-import { DEMO_STAFF_PASSWORD } from "../lib/staff/demo-staff-accounts";
+import { DEMO_STAFF_PASSWORD } from "../scripts/demo/demo-staff-accounts";
 
 export const E2E_PASSWORD = DEMO_STAFF_PASSWORD;
 

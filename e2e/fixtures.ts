@@ -1,6 +1,6 @@
 import { type APIResponse, test as base, expect, type Page } from "@playwright/test";
 import type { StaffRole } from "../lib/auth/roles";
-import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from "../lib/staff/demo-staff-accounts";
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from "../scripts/demo/demo-staff-accounts";
 
 export { expect };
 

@@ -42,7 +42,7 @@ test.describe("a NUL byte or overlong text", () => {
       expect((await page.goto(path))?.status(), path).toBe(400);
     const api = await page.request.get("/api/patrons/search?q=jan%00");
     expect(api.status()).toBe(400);
-    expect(await api.json()).toEqual({ error: nl.errors.invalidAddress });
+    expect(await api.json()).toEqual({ code: "invalidAddress", message: nl.errors.invalidAddress });
   });
 
   test("a search longer than any name is said at the box, and the box still searches", async ({ page }) => {

@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import nl from "../messages/nl.json" with { type: "json" };
 import { expect, test } from "./fixtures";
 import { SEARCH_ITEM, SEARCH_PATRONS } from "./patron-search-data";
 
@@ -168,5 +169,5 @@ test("the search API answers 401 to a request without a valid session", async ({
 test("the search API answers 401 to a request without any session cookie", async ({ request }) => {
   const response = await request.get("/api/patrons/search?q=Zoekvenster", { maxRedirects: 0 });
   expect(response.status()).toBe(401);
-  expect(await response.json()).toEqual({ error: "Sign in first." });
+  expect(await response.json()).toEqual({ code: "signedOut", message: nl.errors.signedOut });
 });

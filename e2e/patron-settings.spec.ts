@@ -61,6 +61,16 @@ test("email for a patron whose address bounced is refused, with every problem at
   // What was typed stays, so it can be corrected.
   await expect(page.getByLabel("Voorkeurskanaal", { exact: true })).toHaveValue("email");
   await expect(page.getByLabel("Voorkeurskanaal", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  // the whole sentence, and the focus on the first bad field
+  await expect(page.locator("#channelPreference-error")).toContainText(
+    "E-mail is niet mogelijk: het e-mailadres is gebounced op 2 oktober 2026. Verbeter eerst het adres",
+  );
+  await expect(page.getByLabel("Voorkeurskanaal", { exact: true })).toBeFocused();
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: `test-results/patron-settings/errors-${width}.png`, fullPage: true });
+  }
 });
 
 test("the effective settings view links to the patron's settings page", async ({ page, signInAs }) => {

@@ -8,7 +8,7 @@
 import { toDbDate } from "../lib/dates";
 import type { Db } from "../lib/db-client";
 import { DEFAULT_NOTICE_STAGES } from "../lib/settings/default-stages";
-import { DEMO_STAFF_PASSWORD } from "../lib/staff/demo-staff-accounts";
+import { DEMO_STAFF_PASSWORD } from "../scripts/demo/demo-staff-accounts";
 
 const BASE = 991_000;
 

@@ -1,3 +1,4 @@
+import { withE2eDb } from "./e2e-database";
 import { expect, test } from "./fixtures";
 
 const SHOTS = "test-results/send-runs";
@@ -92,4 +93,49 @@ test("the send time and sender are saved in settings, and a wrong sender is refu
   await expect(form.getByText("De verzendinstellingen zijn bewaard.")).toBeVisible();
   await page.goto("/send-runs");
   await expect(page.getByText("om 06:30")).toBeVisible();
+});
+
+/** A patron of this spec's own whose two emails failed: one by Rappel (a code), one by Resend (its words). */
+const FAILING = { id: 990_801, cardNumber: "E2E-FAIL-0801", firstName: "Fien", lastName: "Faalmail" };
+
+test("the failed emails say in words why Rappel did not send one, and give Resend's own words for the other", async ({
+  page,
+  signInAs,
+}) => {
+  await withE2eDb(async (db, libraryId) => {
+    await db.notice.deleteMany({ where: { patronId: FAILING.id } });
+    await db.patron.deleteMany({ where: { id: FAILING.id } });
+    const branch = await db.branch.findFirstOrThrow({ where: { libraryId }, orderBy: { id: "asc" } });
+    const stage = await db.noticeStage.findFirstOrThrow({ where: { libraryId, key: "overdue-1" } });
+    await db.patron.create({ data: { ...FAILING, libraryId, homeBranchId: branch.id, email: null } });
+    const notice = (key: string, failure: { failureCode?: string; failureReason?: string }) => ({
+      libraryId,
+      patronId: FAILING.id,
+      branchId: branch.id,
+      stageId: stage.id,
+      planDate: new Date("2026-03-10T00:00:00Z"),
+      channel: "email" as const,
+      channelReason: "stage channel: email",
+      status: "failed" as const,
+      language: "nl" as const,
+      idempotencyKey: `e2e-failed-${key}`,
+      ...failure,
+    });
+    await db.notice.create({ data: notice("code", { failureCode: "no_email" }) });
+    await db.notice.create({ data: notice("provider", { failureReason: "Invalid `to` field." }) });
+  });
+  await signInAs("librarian");
+  const list = page.getByRole("table", { name: /E-mails die niet vertrokken/ });
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/send-runs");
+    const rows = list.getByRole("row", { name: /Fien Faalmail/ });
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText("Antwoord van Resend: Invalid `to` field.");
+    await expect(rows.nth(1)).toContainText("De lener heeft geen e-mailadres: het bericht gaat per brief.");
+    await expect(rows.nth(1)).not.toContainText("Antwoord van Resend");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await rows.nth(1).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/failed-${width}.png`, fullPage: true });
+  }
 });

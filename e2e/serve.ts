@@ -16,7 +16,7 @@ const { createDbClient } = await import("../lib/db-client");
 const { ensureDemoLibrary } = await import("../scripts/demo/ensure-demo-library");
 const db = createDbClient(database.url, database.embedded ? 1 : 4);
 const { libraryId } = await ensureDemoLibrary(db, { today, baseUrl: `http://localhost:${port}` });
-const { ensureDemoStaff } = await import("../lib/staff/ensure-demo-staff");
+const { ensureDemoStaff } = await import("../scripts/demo/ensure-demo-staff");
 await ensureDemoStaff(db, { libraryId });
 const { createE2eStaff } = await import("./e2e-staff");
 await createE2eStaff(db, libraryId);

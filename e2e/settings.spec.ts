@@ -52,6 +52,8 @@ test("a negative fee is refused with a message next to the field", async ({ page
   await page.getByRole("button", { name: "Opslaan" }).click();
   await expect(page.locator("#feeCents-error")).toContainText("negatieve kosten kunnen niet");
   await expect(page.getByLabel("Kosten in €")).toHaveAttribute("aria-invalid", "true");
+  // the keyboard lands on the field to correct
+  await expect(page.getByLabel("Kosten in €")).toBeFocused();
 });
 
 test("every problem of a stage form shows at once, each at its field, and what was typed stays", async ({
@@ -69,6 +71,17 @@ test("every problem of a stage form shows at once, each at its field, and what w
   await expect(page.locator("#offsetDays-error")).toBeVisible();
   await expect(page.locator("#channel-error")).toBeVisible();
   await expect(page.getByLabel("Kosten in €")).toHaveValue("-1");
+  // in words, naming the stage in the reader's language; the focus on the first bad field
+  await expect(page.locator("#offsetDays-error")).toContainText(
+    "Herinnering vooraf is een herinnering: die komt vóór de inleverdatum",
+  );
+  await expect(page.locator("#channel-error")).toContainText("die gaat alleen per e-mail");
+  await expect(page.getByLabel("Dagen t.o.v. de inleverdatum")).toBeFocused();
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: `test-results/settings/stage-errors-${width}.png`, fullPage: true });
+  }
 });
 
 test("show effect previews the run before and after a change and saves nothing", async ({

@@ -90,6 +90,8 @@ test.describe("what was sent, at the desk", () => {
     const email = await page.request.get(`/api/notices/${emailId}/email`);
     expect(email.headers()["content-type"]).toContain("text/html");
     expect(email.headers()["content-security-policy"]).toContain("default-src 'none'");
+    // no remote image loads (a tracking pixel, a remote logo): only this server's and inline ones
+    expect(email.headers()["content-security-policy"]).toMatch(/img-src 'self' data:;/);
     expect(await email.text()).not.toMatch(/\{(patron|library|stage|items)\.[a-zA-Z]+\}/);
 
     const letter = await page.request.get(`/api/notices/${emailId}/letter`);

@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { checkDatabase, redactUrl } from "./lib/database-url";
+import { demoHost } from "./lib/demo-host";
 import { assertPortFree, type EmbeddedPostgres, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { migrateDeploy } from "./lib/migrate";
 import { ensureNextBuild } from "./lib/next-build";
@@ -13,8 +14,7 @@ import { ensurePrismaClient } from "./lib/prisma-client";
 
 const APP_PORT = Number(process.env.PORT ?? 3000);
 // The demo's passwords are in the README: it listens on this machine only, unless HOST says otherwise.
-const HOST = process.env.HOST ?? "127.0.0.1";
-const LOCAL_HOST = HOST === "0.0.0.0" || HOST === "::" ? "127.0.0.1" : HOST;
+const { listen: HOST, local: LOCAL_HOST } = demoHost(process.env);
 const DB_PORT = Number(process.env.RAPPEL_DB_PORT ?? 54320);
 const DATA_DIR = ".data/pglite";
 const dev = process.argv.includes("--dev");
@@ -63,7 +63,7 @@ async function main() {
   });
   app.child.on("exit", (code) => shutdown(code ?? 0));
   await waitForHttp(`http://${LOCAL_HOST.includes(":") ? `[${LOCAL_HOST}]` : LOCAL_HOST}:${APP_PORT}/`);
-  const { DEMO_STAFF, DEMO_STAFF_PASSWORD } = await import("../lib/staff/ensure-demo-staff");
+  const { DEMO_STAFF, DEMO_STAFF_PASSWORD } = await import("./demo/ensure-demo-staff");
 
   console.log(
     [
@@ -97,7 +97,7 @@ async function seedDemoLibrary(url: string, poolMax: number): Promise<string> {
       onProgress: (step) => console.log(`  ${step} ...`),
     });
     console.log(result.created ? "Demo library created." : "Demo library found: reusing it.");
-    const { ensureDemoStaff } = await import("../lib/staff/ensure-demo-staff");
+    const { ensureDemoStaff } = await import("./demo/ensure-demo-staff");
     const staff = await ensureDemoStaff(db, { libraryId: result.libraryId });
     if (staff.created > 0) console.log(`Demo staff accounts created: ${staff.created}.`);
   } finally {

@@ -10,9 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { ensureChromium } from "./lib/ensure-chromium";
 import { ensureNextBuild } from "./lib/next-build";
 import { ensurePrismaClient } from "./lib/prisma-client";
-
-/** flaky: failed first, passed on Playwright's retry; reported as such, not counted as passed */
-type Tally = { suite: string; passed: number; failed: number; skipped: number; flaky?: string[] };
+import { browserTally, summaryLines, type Tally } from "./lib/test-tally";
 
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 const RESULTS = ".test-results";
@@ -65,24 +63,9 @@ async function browserTests(): Promise<Tally> {
     return { suite: "e2e", passed: 0, failed: 1, skipped: 0 };
   }
   const code = await run("npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
-  type Suite = { title: string; specs?: { title: string; tests: { status: string }[] }[]; suites?: Suite[] };
-  const report = readJson<{
-    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-    suites?: Suite[];
-  }>(file);
+  const report = readJson<Parameters<typeof browserTally>[0]>(file);
   if (!report) return { suite: "e2e", passed: 0, failed: 1, skipped: 0 };
-  const failed = report.stats.unexpected + (code !== 0 && report.stats.unexpected === 0 ? 1 : 0);
-  const flaky: string[] = [];
-  const walk = (suites: Suite[] = [], path: string[] = []) => {
-    for (const suite of suites) {
-      for (const spec of suite.specs ?? [])
-        if (spec.tests.some((t) => t.status === "flaky"))
-          flaky.push([...path, suite.title, spec.title].join(" › "));
-      walk(suite.suites, [...path, suite.title]);
-    }
-  };
-  walk(report.suites);
-  return { suite: "e2e", passed: report.stats.expected, failed, skipped: report.stats.skipped, flaky };
+  return browserTally(report, code);
 }
 
 async function main() {
@@ -94,17 +77,10 @@ async function main() {
   if (only !== "e2e") tallies.push(await unitTests());
   if (only !== "unit") tallies.push(await browserTests());
 
-  const sum = (key: "passed" | "failed" | "skipped") => tallies.reduce((n, t) => n + t[key], 0);
   console.log("");
-  for (const t of tallies) {
-    const flaky = t.flaky?.length
-      ? `, ${t.flaky.length} flaky (passed only on retry, not counted as passed)`
-      : "";
-    console.log(`${t.suite}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped${flaky}`);
-    for (const name of t.flaky ?? []) console.log(`  flaky: ${name}`);
-  }
-  console.log(`${sum("passed")} passed, ${sum("failed")} failed`);
-  process.exit(sum("failed") > 0 ? 1 : 0);
+  for (const line of summaryLines(tallies)) console.log(line);
+  const failed = tallies.reduce((n, t) => n + t.failed, 0);
+  process.exit(failed > 0 ? 1 : 0);
 }
 
 main().catch((error) => {

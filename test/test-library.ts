@@ -1,6 +1,6 @@
 import { addDays, type LocalDate, toDbDate } from "@/lib/dates";
 import type { Db } from "@/lib/db-client";
-import { createTestLibrary } from "@/lib/planning/test-fixtures";
+import { createTestLibrary } from "@/test/test-fixtures";
 
 /**
  * A library with `patrons` patrons, each with one loan 7 days overdue on `date` (so each gets

@@ -1,8 +1,8 @@
 import { addDays, type LocalDate, toDbDate } from "@/lib/dates";
 import type { Db } from "@/lib/db-client";
 import { planNotices } from "@/lib/planning/plan-notices";
-import { createTestLibrary, type PatronInput } from "@/lib/planning/test-fixtures";
 import { renderPlannedNotices, storedNoticeContent } from "@/lib/rendering/render-planned-notices";
+import { createTestLibrary, type PatronInput } from "@/test/test-fixtures";
 
 export const TODAY: LocalDate = "2026-03-10";
 export const BASE_URL = "https://mijn.bib.example";

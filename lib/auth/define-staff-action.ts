@@ -7,27 +7,11 @@ import { problemsToState, problemText, type Translate, zodProblems } from "@/lib
 import { formTextProblems } from "@/lib/errors/text-check";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { StaffLibrary } from "@/lib/library/current-library";
-import { ActionError } from "./action-error";
 import type { ActionState, FieldErrors } from "./action-state";
 import type { StaffSession, StaffWithLibrary } from "./load-staff-session";
 import { roleAtLeast, type StaffRole } from "./roles";
 
 export type { Translate };
-
-/**
- * @deprecated Throw `DomainError.all(problems)` (lib/errors): codes, translated in one place.
- * Kept while app/(staff)/settings still words its own problems: messages already in the
- * reader's language, per input name, shown like a zod failure.
- */
-export class ActionFieldErrors extends Error {
-  readonly fieldErrors: FieldErrors;
-
-  constructor(fieldErrors: FieldErrors) {
-    super("checkFields");
-    this.name = "ActionFieldErrors";
-    this.fieldErrors = fieldErrors;
-  }
-}
 
 /** Carries a preview's result out of the transaction it rolls back (`rollBack: true`). */
 class RolledBack {
@@ -198,15 +182,6 @@ export function createStaffActionFactory(getDeps: () => StaffActionDeps | Promis
         );
       } catch (error) {
         if (error instanceof RolledBack) return succeed(error.result as TResult);
-        if (error instanceof ActionFieldErrors)
-          return fail(problemText(translate, { code: "checkFields" }), error.fieldErrors);
-        // a legacy ActionError carrying words instead of a code: shown as it is
-        if (
-          error instanceof ActionError &&
-          translate(`errors.${error.code}`) === undefined &&
-          !error.problems[0].field
-        )
-          return fail(error.message);
         // Each problem at its field, the others as the form's message.
         if (error instanceof DomainError) return refuse(error.problems);
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

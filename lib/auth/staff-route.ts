@@ -1,4 +1,6 @@
 import "server-only";
+import type { ErrorCode } from "@/lib/errors/domain-error";
+import { staffProblemText } from "@/lib/errors/staff-error-text";
 import { getStaffSession } from "./get-staff-session";
 import type { StaffSession, StaffWithLibrary } from "./load-staff-session";
 import { roleAtLeast, type StaffRole } from "./roles";
@@ -9,22 +11,36 @@ export type StaffRouteContext<TParams> = {
   params: TParams;
 };
 
-type Refusal = { status: 401 | 403 | 409; error: string };
+type Refusal = {
+  status: 401 | 403 | 409;
+  code: Extract<ErrorCode, "signedOut" | "mustChangePassword" | "forbidden" | "chooseLibrary">;
+};
 
-/** Why a session may not use a route of `role`, or null when it may. */
+/** Why a session may not use a route of `role` (the same codes as `staffAction`'s), or null when it may. */
 export function refuseRoute(staff: StaffSession | null, role: StaffRole): Refusal | null {
-  if (!staff) return { status: 401, error: "Sign in first." };
-  if (staff.mustChangePassword) return { status: 403, error: "Change your password first." };
-  if (!roleAtLeast(staff.role, role)) return { status: 403, error: "Your role may not do this." };
-  if (!staff.library) return { status: 409, error: "Choose the library you work in first." };
+  if (!staff) return { status: 401, code: "signedOut" };
+  if (staff.mustChangePassword) return { status: 403, code: "mustChangePassword" };
+  if (!roleAtLeast(staff.role, role)) return { status: 403, code: "forbidden" };
+  if (!staff.library) return { status: 409, code: "chooseLibrary" };
   return null;
+}
+
+/**
+ * A refusal as the client gets it: `{ code, message }`, the code stable (a key of
+ * messages/*.json "errors") and the message in the staff member's language (Dutch when signed
+ * out), for a script to test and a person to read.
+ */
+async function refusalResponse({ status, code }: Refusal): Promise<Response> {
+  const message = await staffProblemText({ code });
+  return Response.json({ code, message }, { status, headers: { "Cache-Control": "private, no-store" } });
 }
 
 /**
  * Wraps an API route handler the way `staffAction` wraps a server action: the session, the
  * role and the library are checked once here, and the handler gets the library every query
- * must be scoped by. Refusals are JSON `{ error }` with 401 (signed out), 403 (role, forced
- * password change) or 409 (a consortium-wide account that has not chosen a library).
+ * must be scoped by. Refusals are JSON `{ code, message }` (see `refusalResponse`) with 401
+ * (signed out), 403 (role, forced password change) or 409 (a consortium-wide account that has
+ * not chosen a library).
  *
  *   export const GET = staffRoute("desk", async (request, { library, params }) => ...);
  */
@@ -35,10 +51,7 @@ export function staffRoute<TParams = Record<string, never>>(
   return async (request, segment) => {
     const staff = await getStaffSession();
     const refusal = refuseRoute(staff, role);
-    if (refusal || !staff?.library) {
-      const { status, error } = refusal ?? { status: 409, error: "Choose the library you work in first." };
-      return Response.json({ error }, { status, headers: { "Cache-Control": "private, no-store" } });
-    }
+    if (refusal || !staff?.library) return refusalResponse(refusal ?? { status: 409, code: "chooseLibrary" });
     const withLibrary = { ...staff, library: staff.library };
     return handler(request, {
       staff: withLibrary,

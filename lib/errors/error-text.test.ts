@@ -1,5 +1,7 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { STAFF_TIME_ZONE } from "@/i18n/locales";
 import en from "@/messages/en.json";
 import nl from "@/messages/nl.json";
 import { DomainError } from "./domain-error";
@@ -89,5 +91,58 @@ describe("zodProblems", () => {
     expect(problemsToState(nlText, problems).fieldErrors?.note).toEqual([
       "Dit is te lang: hoogstens 5 tekens.",
     ]);
+  });
+});
+
+describe("the settings forms' problems, worded by next-intl", () => {
+  /** The staff translator as the app makes it (ICU: dates, selects), in Brussels time. */
+  function icuTranslator(locale: "nl" | "en"): Translate {
+    const t = createTranslator({
+      locale,
+      messages: locale === "nl" ? nl : en,
+      timeZone: STAFF_TIME_ZONE,
+    }) as unknown as { has(key: string): boolean; (key: string, values?: object): string };
+    return (key, values) => (t.has(key) ? t(key, values) : undefined);
+  }
+
+  it("says a branch's problem with the branch's name, and a library's without", () => {
+    const values = { stage: "Tweede aanmaning", offset: 7, previous: "Eerste aanmaning", previousOffset: 7 };
+    expect(
+      problemText(icuTranslator("nl"), {
+        code: "settings.stage.offsets_not_rising",
+        field: "offsetDays",
+        values: { ...values, inBranch: "yes", branch: "Harelbeke" },
+      }),
+    ).toBe(
+      "De dagen moeten stijgen van fase tot fase: Tweede aanmaning (7) komt na Eerste aanmaning (7). (filiaal Harelbeke)",
+    );
+    expect(
+      problemText(icuTranslator("en"), {
+        code: "settings.stage.invalidFee",
+        field: "feeCents",
+        values: { inBranch: "no" },
+      }),
+    ).toBe(en.errors.settings.stage.invalidFee.replace(/\{inBranch.*$/, ""));
+  });
+
+  it("words a patron problem's day as a date in the reader's language", () => {
+    const since = Date.parse("2026-10-02T12:00:00Z");
+    expect(
+      problemText(icuTranslator("nl"), {
+        code: "patronSettings.emailBounced",
+        field: "channelPreference",
+        values: { hasSince: "yes", since },
+      }),
+    ).toContain("het e-mailadres is gebounced op 2 oktober 2026.");
+    expect(
+      problemText(icuTranslator("en"), {
+        code: "patronSettings.paused_too_far",
+        field: "noticesPausedUntil",
+        values: { last: since },
+      }),
+    ).toBe("Notices can be paused for at most a year (up to October 2, 2026).");
+    expect(
+      problemText(icuTranslator("en"), { code: "patronSettings.emailNone", field: "channelPreference" }),
+    ).toContain("this patron has no email address");
   });
 });

@@ -4,11 +4,11 @@ import { correctPatronEmail } from "@/lib/desk/correct-contact";
 import { chooseChannel } from "@/lib/planning/choose-channel";
 import { resetDatabase, useTestDb } from "@/test/db";
 import { createTestStaff } from "@/test/test-staff";
+import { createFeedbackWorld, resendEvent, signedRequest, TEST_SECRET } from "@/test/test-world";
 import { DEFAULT_BOUNCE_POLICY } from "./bounce-policy";
 import { fallBackSilentNotices } from "./fall-back-silent-notices";
 import { processPendingDeliveryEvents } from "./process-pending-delivery-events";
 import { receiveResendWebhook } from "./receive-resend-webhook";
-import { createFeedbackWorld, resendEvent, signedRequest, TEST_SECRET } from "./test-world";
 
 const db = useTestDb();
 let world: Awaited<ReturnType<typeof createFeedbackWorld>>;

@@ -5,11 +5,11 @@ import { buildResendClient } from "@/lib/delivery/resend-client";
 import { type FakeResend, startFakeResend } from "@/scripts/fake-resend/fake-resend";
 import { resetDatabase, useTestDb } from "@/test/db";
 import { createTestStaff } from "@/test/test-staff";
+import { createFeedbackWorld, resendEvent, signedRequest, TEST_SECRET } from "@/test/test-world";
 import { dismissBounces, sendBouncedNoticesAgain } from "./act-on-bounces";
 import { listBounces } from "./list-bounces";
 import { processPendingDeliveryEvents } from "./process-pending-delivery-events";
 import { receiveResendWebhook } from "./receive-resend-webhook";
-import { createFeedbackWorld, resendEvent, signedRequest, TEST_SECRET } from "./test-world";
 
 const db = useTestDb();
 const now = new Date("2026-11-25T12:00:00Z");

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createFeedbackWorld, resendEvent, signedRequest, TEST_SECRET } from "@/test/test-world";
 import { processPendingDeliveryEvents } from "./process-pending-delivery-events";
 import { MAX_WEBHOOK_BYTES, receiveResendWebhook } from "./receive-resend-webhook";
-import { createFeedbackWorld, resendEvent, signedRequest, TEST_SECRET } from "./test-world";
 
 const db = useTestDb();
 const receive = (request: Request) => receiveResendWebhook(request, { db, secret: TEST_SECRET });

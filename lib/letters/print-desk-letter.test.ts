@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { addDays, type LocalDate } from "@/lib/dates";
 import { planNotices } from "@/lib/planning/plan-notices";
-import { createTestLibrary } from "@/lib/planning/test-fixtures";
 import { storedNoticeContent } from "@/lib/rendering/render-planned-notices";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestLibrary } from "@/test/test-fixtures";
 import { printDeskLetter } from "./print-desk-letter";
 import { renderLetterPdf } from "./render-letters";
 

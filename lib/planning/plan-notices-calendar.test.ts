@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { LocalDate } from "@/lib/dates";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestLibrary, daysFrom, noticesOfLoan, type TestLibrary } from "@/test/test-fixtures";
 import { planNotices } from "./plan-notices";
-import { createTestLibrary, daysFrom, noticesOfLoan, type TestLibrary } from "./test-fixtures";
 
 const db = useTestDb();
 const MONDAY_TO_SATURDAY = [1, 2, 3, 4, 5, 6];

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { addDays, type LocalDate } from "@/lib/dates";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestLibrary, daysFrom, noticesOfLoan, type TestLibrary } from "@/test/test-fixtures";
 import { type PlanResult, planNotices } from "./plan-notices";
-import { createTestLibrary, daysFrom, noticesOfLoan, type TestLibrary } from "./test-fixtures";
 
 const db = useTestDb();
 const today: LocalDate = "2026-03-10";

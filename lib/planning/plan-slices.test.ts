@@ -1,8 +1,8 @@
 import { beforeEach, expect, test } from "vitest";
 import { addDays, type LocalDate } from "@/lib/dates";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestLibrary } from "@/test/test-fixtures";
 import { planNotices } from "./plan-notices";
-import { createTestLibrary } from "./test-fixtures";
 
 const db = useTestDb();
 const date: LocalDate = "2026-03-10";

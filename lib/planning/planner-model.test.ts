@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { addDays, type LocalDate } from "@/lib/dates";
 import type { Channel, ChannelPreference, EmailStatus } from "@/lib/generated/prisma/enums";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestLibrary, daysFrom } from "@/test/test-fixtures";
 import { explainLoans } from "./explain-loans";
 import { planNotices } from "./plan-notices";
-import { createTestLibrary, daysFrom } from "./test-fixtures";
 
 const db = useTestDb();
 

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { addDays, type LocalDate } from "@/lib/dates";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestLibrary, type TestLibrary } from "@/test/test-fixtures";
 import { previewSettingsChange } from "./preview-settings-change";
-import { createTestLibrary, type TestLibrary } from "./test-fixtures";
 
 const db = useTestDb();
 const date: LocalDate = "2026-03-10";

@@ -5,9 +5,9 @@ import type { DayCount } from "@/lib/generated/prisma/enums";
 import { DEFAULT_NOTICE_STAGES } from "@/lib/settings/default-stages";
 import type { EffectiveStage } from "@/lib/settings/stage-settings";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestLibrary, daysFrom, EVERY_DAY, noticesOfLoan } from "@/test/test-fixtures";
 import { evaluateLoan, type LoanHistoryEntry } from "./evaluate-loan";
 import { planNotices } from "./plan-notices";
-import { createTestLibrary, daysFrom, EVERY_DAY, noticesOfLoan } from "./test-fixtures";
 
 const db = useTestDb();
 beforeEach(() => resetDatabase(db));

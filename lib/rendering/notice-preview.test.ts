@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { addDays } from "@/lib/dates";
 import { libraryToday } from "@/lib/library/current-library";
-import { createTestLibrary } from "@/lib/planning/test-fixtures";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestLibrary } from "@/test/test-fixtures";
 import { loadPreview } from "./notice-preview";
 
 const db = useTestDb();

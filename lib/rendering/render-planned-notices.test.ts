@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { addDays, type LocalDate } from "@/lib/dates";
 import { renderLetterPdf } from "@/lib/letters/render-letters";
 import { planNotices } from "@/lib/planning/plan-notices";
-import { createTestLibrary, daysFrom, type TestLibrary } from "@/lib/planning/test-fixtures";
 import { saveNoticeText } from "@/lib/templates/notice-text-store";
 import { PLACEHOLDER_KEYS } from "@/lib/templates/placeholders";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestLibrary, daysFrom, type TestLibrary } from "@/test/test-fixtures";
 import { renderPlannedNotices, storedNoticeContent } from "./render-planned-notices";
 
 const db = useTestDb();

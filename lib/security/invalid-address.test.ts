@@ -60,7 +60,7 @@ describe("invalidAddressResponse", () => {
       acceptLanguage: null,
     });
     expect(api.status).toBe(400);
-    expect(await api.json()).toEqual({ error: nl.errors.invalidAddress });
+    expect(await api.json()).toEqual({ code: "invalidAddress", message: nl.errors.invalidAddress });
     const patron = await invalidAddressResponse(url("/r/abc%00"), {
       locale: "nl",
       acceptLanguage: "fr-BE,fr;q=0.9",

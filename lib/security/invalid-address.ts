@@ -33,7 +33,8 @@ const escapeHtml = (text: string) =>
   );
 
 /**
- * The answer to such an address: 400 with the reason in words. API routes get JSON; a page
+ * The answer to such an address: 400 with the reason in words. API routes get JSON
+ * `{ code, message }` (like staffRoute's refusals); a page
  * gets a small page in the staff member's language (the language cookie) with a link to the
  * same page without its query; the patrons' links (/r/, /u/) a page in nl/fr/en by the
  * browser's language. Nothing of the address is echoed back.
@@ -45,7 +46,7 @@ export function invalidAddressResponse(
   const staff = locale === "en" ? en.errors : nl.errors;
   if (url.pathname.startsWith("/api/"))
     return Response.json(
-      { error: staff.invalidAddress },
+      { code: "invalidAddress", message: staff.invalidAddress },
       { status: 400, headers: { "Cache-Control": "no-store" } },
     );
 

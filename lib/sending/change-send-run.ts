@@ -30,7 +30,7 @@ export async function sendNoticeAgain(
   input: { libraryId: number; noticeId: number; date: LocalDate; startedById: number; baseUrl: string },
 ): Promise<{ runId: number; started: boolean } | null> {
   const reset = await tx.$executeRaw`
-    UPDATE "Notice" SET status = 'planned', "failureReason" = NULL, "sendBatchId" = NULL, "sendRunId" = NULL
+    UPDATE "Notice" SET status = 'planned', "failureReason" = NULL, "failureCode" = NULL, "sendBatchId" = NULL, "sendRunId" = NULL
     WHERE id = ${input.noticeId} AND "libraryId" = ${input.libraryId} AND status = 'failed' AND channel = 'email'`;
   if (reset === 0) return null;
   await tx.$executeRaw`

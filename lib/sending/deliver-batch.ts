@@ -192,7 +192,7 @@ async function recordResults(
     let letters = 0;
     if (failed.length > 0) {
       await tx.$executeRaw`
-        UPDATE "Notice" n SET status = 'failed', "failureReason" = f.reason
+        UPDATE "Notice" n SET status = 'failed', "failureReason" = f.reason, "failureCode" = NULL
         FROM unnest(${failed.map((f) => f.id)}::int[], ${failed.map((f) => f.reason)}::text[]) AS f(id, reason)
         WHERE n.id = f.id`;
       letters = await queueFallbackLetters(

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { receiveResendWebhook } from "@/lib/feedback/receive-resend-webhook";
-import { createFeedbackWorld, resendEvent, signedRequest, TEST_SECRET } from "@/lib/feedback/test-world";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createFeedbackWorld, resendEvent, signedRequest, TEST_SECRET } from "@/test/test-world";
 import { sweepFeedback } from "./feedback-sweep";
 
 const db = useTestDb();

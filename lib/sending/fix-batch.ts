@@ -5,6 +5,7 @@ import type { DbTx } from "@/lib/db-client";
 import { toResendEmail } from "@/lib/delivery/to-resend-email";
 import { renderNoticeFast } from "@/lib/rendering/render-notice-fast";
 import { storedNoticeContent } from "@/lib/rendering/render-planned-notices";
+import type { NoticeFailureCode } from "./notice-failure";
 import { queueFallbackLetters } from "./queue-fallback-letters";
 
 export const MAX_BATCH_EMAILS = 100;
@@ -87,7 +88,7 @@ export async function fixBatch(tx: DbTx, input: FixBatchInput): Promise<FixBatch
   }
 
   const cancelled: number[] = [];
-  const failed: { id: number; reason: string }[] = [];
+  const failed: { id: number; code: NoticeFailureCode }[] = [];
   const emails: { notice: Candidate; envelope: CreateBatchEmailOptions }[] = [];
   const rerendered: ({ id: number } & Body)[] = [];
   for (const row of candidates) {
@@ -97,14 +98,14 @@ export async function fixBatch(tx: DbTx, input: FixBatchInput): Promise<FixBatch
       continue;
     }
     if (!notice.email) {
-      failed.push({ id: notice.id, reason: "The patron has no email address." });
+      failed.push({ id: notice.id, code: "no_email" });
       continue;
     }
     let subject = notice.subject;
     if (notice.staleLoans.length > 0 || !notice.hasBody || !subject) {
       const body = await renderWithout(notice, new Set(notice.staleLoans));
       if (!body) {
-        failed.push({ id: notice.id, reason: "The notice's stored content could not be rendered." });
+        failed.push({ id: notice.id, code: "unrenderable" });
         continue;
       }
       rerendered.push({ id: notice.id, ...body });
@@ -143,8 +144,8 @@ export async function fixBatch(tx: DbTx, input: FixBatchInput): Promise<FixBatch
   }
   if (failed.length > 0) {
     await tx.$executeRaw`
-      UPDATE "Notice" n SET status = 'failed', "failureReason" = f.reason, "sendRunId" = ${runId}
-      FROM unnest(${failed.map((f) => f.id)}::int[], ${failed.map((f) => f.reason)}::text[]) AS f(id, reason)
+      UPDATE "Notice" n SET status = 'failed', "failureCode" = f.code, "failureReason" = NULL, "sendRunId" = ${runId}
+      FROM unnest(${failed.map((f) => f.id)}::int[], ${failed.map((f) => f.code)}::text[]) AS f(id, code)
       WHERE n.id = f.id`;
     result.lettersQueued = await queueFallbackLetters(
       tx,

@@ -39,6 +39,7 @@ export async function listFailedNotices(
       id: true,
       planDate: true,
       failureReason: true,
+      failureCode: true,
       recipientEmail: true,
       sendRunId: true,
       patron: { select: { id: true, firstName: true, lastName: true, email: true } },

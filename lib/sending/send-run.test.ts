@@ -6,6 +6,9 @@ import { type FakeResend, type FakeResendOptions, startFakeResend } from "@/scri
 import { resetDatabase, useTestDb } from "@/test/db";
 import { createOverdueLibrary } from "@/test/test-library";
 import { configureTestQueue } from "@/test/test-queue";
+import { createTestStaff } from "@/test/test-staff";
+import { sendNoticeAgain } from "./change-send-run";
+import { noticeFailure } from "./notice-failure";
 import { prepareSendRun } from "./prepare-send-run";
 import { stopQueue } from "./queue";
 import { startSendRun } from "./start-send-run";
@@ -129,7 +132,52 @@ describe("send runs", () => {
     });
     expect(failed.status).toBe("failed");
     expect(failed.failureReason).toContain("`to`");
+    expect(failed.failureCode).toBeNull();
     expect(failed.letters).toMatchObject([{ reason: "no_email", status: "queued" }]);
+  });
+
+  test("a patron whose address went after planning fails with a code, not English, and gets the letter", async () => {
+    const t = await createOverdueLibrary(db, { patrons: 3, date });
+    const { runId } = await startSendRun(db, { libraryId: t.library.id, date, trigger: "staff", baseUrl });
+    const { planNotices } = await import("@/lib/planning/plan-notices");
+    await planNotices(db, { libraryId: t.library.id, date });
+    const [first] = await db.notice.findMany({ orderBy: { id: "asc" } });
+    await db.patron.update({ where: { id: first.patronId }, data: { email: null } });
+    await db.notice.update({ where: { id: first.id }, data: { recipientEmail: null } });
+    await prepareSendRun(db, { runId, workerId: "test", onBatchFixed: async () => {} });
+
+    const failed = await db.notice.findUniqueOrThrow({ where: { id: first.id }, include: { letters: true } });
+    expect(failed).toMatchObject({ status: "failed", failureCode: "no_email", failureReason: null });
+    expect(failed.letters).toMatchObject([{ reason: "no_email", status: "queued" }]);
+    expect(noticeFailure(failed)).toEqual({ kind: "problem", problem: { code: "noticeFailure.no_email" } });
+    // sent again later: the code goes with the failure
+    const staff = await createTestStaff(db, { email: "l@bib.be", libraryId: t.library.id });
+    await db.notice.update({ where: { id: first.id }, data: { recipientEmail: "terug@example.be" } });
+    const again = await db.$transaction((tx) =>
+      sendNoticeAgain(tx, {
+        libraryId: t.library.id,
+        noticeId: first.id,
+        date,
+        startedById: staff.id,
+        baseUrl,
+      }),
+    );
+    expect(again).not.toBeNull();
+    expect(await db.notice.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      failureCode: null,
+      failureReason: null,
+    });
+  });
+
+  test("a provider's words are shown as theirs, and a code from a newer version as a failure in words", () => {
+    expect(noticeFailure({ failureCode: null, failureReason: "Invalid `to` field." })).toEqual({
+      kind: "provider",
+      words: "Invalid `to` field.",
+    });
+    expect(noticeFailure({ failureCode: "from_a_newer_version", failureReason: null })).toEqual({
+      kind: "problem",
+      problem: { code: "noticeFailure.unknown" },
+    });
   });
 
   test("a used-up quota stops the run with a clear message, and the next run sends the rest once", async () => {

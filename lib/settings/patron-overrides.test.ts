@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { fromDbDate } from "@/lib/dates";
-import { createTestLibrary, type TestLibrary } from "@/lib/planning/test-fixtures";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestLibrary, type TestLibrary } from "@/test/test-fixtures";
 import {
   loadPatronForSettings,
   PATRON_DEFAULTS,
@@ -97,13 +97,16 @@ describe("savePatronSettings", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => [p.field, p.code])).toEqual([
-      ["channelPreference", "email_impossible"],
-      ["noticesPausedUntil", "paused_in_past"],
-      [stageFieldName(t.stage("overdue-4").id, "channel"), "channel_on_registered_stage"],
-      [stageFieldName(t.stage("pre-due").id, "channel"), "letter_on_pre_due"],
-      [stageFieldName(t.stage("overdue-2").id, "channel"), "email_impossible"],
+      ["channelPreference", "patronSettings.emailBounced"],
+      ["noticesPausedUntil", "patronSettings.paused_in_past"],
+      [stageFieldName(t.stage("overdue-4").id, "channel"), "patronSettings.channel_on_registered_stage"],
+      [stageFieldName(t.stage("pre-due").id, "channel"), "patronSettings.letter_on_pre_due"],
+      [stageFieldName(t.stage("overdue-2").id, "channel"), "patronSettings.emailBounced"],
     ]);
-    expect(result.problems[0].params).toEqual({ problem: "bounced", since: "2026-02-01" });
+    expect(result.problems[0].values).toEqual({
+      hasSince: "yes",
+      since: Date.parse("2026-02-01T12:00:00Z"),
+    });
     expect(await db.patronStageSetting.count()).toBe(0);
     expect((await db.patron.findUniqueOrThrow({ where: { id: patron.id } })).channelPreference).toBeNull();
   });
@@ -116,8 +119,8 @@ describe("savePatronSettings", () => {
       { stageId: t.stage("overdue-2").id, enabled: true, channel: null },
     ]);
     expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual([
-      "email_impossible",
-      "cannot_enable_stage",
+      "patronSettings.emailNone",
+      "patronSettings.cannot_enable_stage",
     ]);
   });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { addDays, fromDbDate, type LocalDate, toDbDate } from "@/lib/dates";
+import type { ErrorCode, Problem } from "@/lib/errors/domain-error";
 import type { Channel, ChannelPreference, EmailStatus, Language } from "@/lib/generated/prisma/enums";
 import { emailProblem } from "@/lib/planning/choose-channel";
 import { loadLibrarySettings, loadPatronSettings, type Reader } from "./load-settings";
@@ -45,24 +46,12 @@ export function parseStageFieldName(name: string): { stageId: number; field: Pat
   return match ? { stageId: Number(match[1]), field: match[2] as PatronStageField } : null;
 }
 
-export type PatronSettingsProblemCode =
-  | "email_impossible"
-  | "channel_on_registered_stage"
-  | "letter_on_pre_due"
-  | "registered_letter_not_for_patron"
-  | "cannot_enable_stage"
-  | "paused_in_past"
-  | "paused_too_far"
-  | "unknown_stage";
-
-/** One refusal, at the form field it is about, with params for the message. */
-export type PatronSettingsProblem = {
-  field: string;
-  code: PatronSettingsProblemCode;
-  params: Record<string, string | number>;
-  /** English, for logs and tests */
-  message: string;
-};
+/**
+ * One refusal, at the form field it is about: a `Problem` (lib/errors) whose code is under
+ * "errors.patronSettings" and whose values name the stage, or a day as epoch milliseconds
+ * (worded by the message in the reader's language).
+ */
+export type PatronSettingsProblem = Problem & { field: string };
 
 /** An audit entry to write for a change, with patronId so it shows on the patron's history. */
 export type PatronSettingsChange = {
@@ -105,12 +94,18 @@ export async function loadPatronForSettings(db: Reader, libraryId: number, patro
 }
 export type PatronForSettings = NonNullable<Awaited<ReturnType<typeof loadPatronForSettings>>>;
 
-const EMAIL_PROBLEM_WORDS = {
-  no_email: "has no email address",
-  invalid: "has an invalid email address",
-  bounced: "has an email address that bounced",
-  complained: "marked a notice as spam",
-} as const;
+const EMAIL_PROBLEM_CODES = {
+  no_email: "patronSettings.emailNone",
+  invalid: "patronSettings.emailInvalid",
+  bounced: "patronSettings.emailBounced",
+  complained: "patronSettings.emailComplained",
+} as const satisfies Record<string, ErrorCode>;
+
+/**
+ * A library-local day as the epoch milliseconds a message words as a date ({last, date,
+ * long}): noon UTC, the same day in any time zone the staff may read it in.
+ */
+const dayValue = (day: LocalDate) => toDbDate(day).getTime() + 12 * 60 * 60 * 1000;
 
 /**
  * Every problem with the patron's settings as they would be saved, each at its field: email
@@ -130,12 +125,11 @@ export function checkPatronSettings(
   const problem = emailProblem({ email: patron.email, emailStatus: patron.emailStatus as EmailStatus });
   const emailRefusal = (field: string) => {
     if (!problem) return;
-    const since = patron.emailStatusAt && problem !== "no_email" ? fromDbDate(patron.emailStatusAt) : "";
+    const since = patron.emailStatusAt && problem !== "no_email" ? fromDbDate(patron.emailStatusAt) : null;
     problems.push({
       field,
-      code: "email_impossible",
-      params: { problem, since },
-      message: `Email cannot reach this patron: the patron ${EMAIL_PROBLEM_WORDS[problem]}. Correct the address first.`,
+      code: EMAIL_PROBLEM_CODES[problem],
+      values: since ? { hasSince: "yes", since: dayValue(since) } : { hasSince: "no" },
     });
   };
 
@@ -144,16 +138,13 @@ export function checkPatronSettings(
     if (person.noticesPausedUntil < today) {
       problems.push({
         field: "noticesPausedUntil",
-        code: "paused_in_past",
-        params: { today },
-        message: "A pause that ends before today stops nothing: choose today or a later day.",
+        code: "patronSettings.paused_in_past",
       });
     } else if (person.noticesPausedUntil > addDays(today, 366)) {
       problems.push({
         field: "noticesPausedUntil",
-        code: "paused_too_far",
-        params: { last: addDays(today, 366) },
-        message: "Notices can be paused for at most a year.",
+        code: "patronSettings.paused_too_far",
+        values: { last: dayValue(addDays(today, 366)) },
       });
     }
   }
@@ -164,9 +155,7 @@ export function checkPatronSettings(
     if (!stage) {
       problems.push({
         field: channelField,
-        code: "unknown_stage",
-        params: { stageId: values.stageId },
-        message: `There is no stage #${values.stageId}.`,
+        code: "patronSettings.unknown_stage",
       });
       continue;
     }
@@ -174,32 +163,28 @@ export function checkPatronSettings(
     if (values.enabled === true && !stage.fields.enabled.value) {
       problems.push({
         field: stageFieldName(values.stageId, "enabled"),
-        code: "cannot_enable_stage",
-        params: { stage: name },
-        message: `${name} is switched off for the branch: a patron can only switch a stage off.`,
+        code: "patronSettings.cannot_enable_stage",
+        values: { stage: name },
       });
     }
     if (values.channel == null) continue;
     if (stage.fields.channel.value === "registered_letter") {
       problems.push({
         field: channelField,
-        code: "channel_on_registered_stage",
-        params: { stage: name },
-        message: `${name} is always a registered letter: its channel cannot be chosen per patron.`,
+        code: "patronSettings.channel_on_registered_stage",
+        values: { stage: name },
       });
     } else if (values.channel === "registered_letter") {
       problems.push({
         field: channelField,
-        code: "registered_letter_not_for_patron",
-        params: { stage: name },
-        message: "A patron can choose email or letter, not a registered letter.",
+        code: "patronSettings.registered_letter_not_for_patron",
+        values: { stage: name },
       });
     } else if (values.channel === "letter" && stage.kind === "pre_due") {
       problems.push({
         field: channelField,
-        code: "letter_on_pre_due",
-        params: { stage: name },
-        message: `${name} is a reminder before the due date: it is sent by email only.`,
+        code: "patronSettings.letter_on_pre_due",
+        values: { stage: name },
       });
     } else if (values.channel === "email") {
       emailRefusal(channelField);

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { loadRenewalPolicies } from "@/lib/loans/load-renewal-policies";
 import { renewalState } from "@/lib/loans/renewal-policy";
-import { createTestLibrary } from "@/lib/planning/test-fixtures";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestLibrary } from "@/test/test-fixtures";
 import { checkRenewalLimits, DEFAULT_RENEWAL_LIMITS, saveBranchRenewalLimits } from "./renewal-limits";
 
 const db = useTestDb();

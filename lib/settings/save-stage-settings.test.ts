@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createTestLibrary, type TestLibrary } from "@/lib/planning/test-fixtures";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestLibrary, type TestLibrary } from "@/test/test-fixtures";
 import { resetBranchStageField, type StageChangeInput, saveStageSettings } from "./save-stage-settings";
 import type { StageValues } from "./stage-settings";
 
@@ -44,8 +44,8 @@ describe("saveStageSettings", () => {
     expect(result).toEqual({
       ok: false,
       problems: [
-        { field: "channel", kind: "required" },
-        { field: "feeCents", kind: "required" },
+        { code: "required", field: "channel" },
+        { code: "required", field: "feeCents" },
       ],
     });
   });
@@ -62,15 +62,44 @@ describe("saveStageSettings", () => {
     });
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems;
-    expect(problems.map((p) => [p.field, p.kind === "issue" ? p.issue.code : p.kind])).toEqual(
+    expect(problems.map((p) => [p.field, p.code])).toEqual(
       expect.arrayContaining([
-        ["feeCents", "invalid_value"],
-        ["offsetDays", "offsets_not_rising"],
+        ["feeCents", "settings.stage.invalidFee"],
+        ["offsetDays", "settings.stage.offsets_not_rising"],
       ]),
     );
     expect((await db.noticeStage.findUniqueOrThrow({ where: { id: stage.id } })).feeCents).toBe(
       stage.feeCents,
     );
+  });
+
+  it("names the stage in the reader's language and the branch a problem is on", async () => {
+    const t = await createTestLibrary(db);
+    const stage = t.stage("pre-due");
+    const refused = async (language: "nl" | "en", branchId: number | null) => {
+      const values = branchId === null ? { ...systemValues(t, "pre-due"), offsetDays: 3 } : { offsetDays: 3 };
+      const result = await db.$transaction((tx) =>
+        saveStageSettings(tx, {
+          stageId: stage.id,
+          branchId,
+          ...values,
+          libraryId: t.library.id,
+          staffId: null,
+          language,
+        }),
+      );
+      return result.ok ? [] : result.problems;
+    };
+    expect(await refused("nl", null)).toContainEqual({
+      code: "settings.stage.pre_due_offset_not_negative",
+      field: "offsetDays",
+      values: expect.objectContaining({ stage: "Herinnering", inBranch: "no" }),
+    });
+    expect(await refused("en", t.branch.id)).toContainEqual({
+      code: "settings.stage.pre_due_offset_not_negative",
+      field: "offsetDays",
+      values: expect.objectContaining({ stage: "Reminder", inBranch: "yes", branch: t.branch.name }),
+    });
   });
 
   it("a branch override is saved (null = inherited) and goes back to inherited field by field", async () => {

@@ -1,11 +1,19 @@
 import "server-only";
-import { DomainError } from "@/lib/errors/domain-error";
+import { DomainError, type ErrorCode, type Problem } from "@/lib/errors/domain-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Language } from "@/lib/generated/prisma/enums";
 import { loadLibrarySettings } from "./load-settings";
 import type { SettingsChange } from "./settings-problem";
-import { type LibrarySettings, STAGE_FIELDS, type StageField, type StageValues } from "./stage-settings";
+import {
+  type LibrarySettings,
+  STAGE_FIELDS,
+  type StageField,
+  type StageLabels,
+  type StageValues,
+} from "./stage-settings";
 import {
   type SettingsIssue,
+  type SettingsIssueCode,
   type StageSettingsInput,
   validateStageSettings,
 } from "./validate-stage-settings";
@@ -21,18 +29,64 @@ export type StageChangeInput = StageFieldValues & {
 };
 
 /**
- * One refusal of a stage form, at the field it concerns ("form" when the rule broken is about
- * another stage or branch): a rule of `validateStageSettings` (its code and params, worded by
- * the settings page with the stage and branch names) or a field the system level needs. A
- * stage or branch this library does not have is refused with DomainError "nothingChanged".
+ * A refusal of a stage form is a `Problem` (lib/errors): at the edited stage's field it is
+ * about, or without a field (the form's message) when the rule broken is about another stage
+ * or branch; its code names a rule of `validateStageSettings` ("settings.stage.<rule>") or a
+ * field the system level needs ("required"), its values the stage and branch names. A stage or
+ * branch this library does not have is refused with DomainError "nothingChanged".
  */
-export type StageFormProblem =
-  | { field: string; kind: "issue"; issue: SettingsIssue }
-  | { field: string; kind: "required" };
+const RULE_CODES: Record<SettingsIssueCode, ErrorCode> = {
+  invalid_value: "settings.stage.invalidValue",
+  duplicate_key: "settings.stage.duplicate_key",
+  duplicate_position: "settings.stage.duplicate_position",
+  unknown_stage: "settings.stage.unknown_stage",
+  offsets_not_rising: "settings.stage.offsets_not_rising",
+  pre_due_offset_not_negative: "settings.stage.pre_due_offset_not_negative",
+  pre_due_not_email: "settings.stage.pre_due_not_email",
+  pre_due_fallback_not_none: "settings.stage.pre_due_fallback_not_none",
+  pre_due_not_opt_in: "settings.stage.pre_due_not_opt_in",
+  overdue_offset_not_positive: "settings.stage.overdue_offset_not_positive",
+  registered_stage_by_email: "settings.stage.registered_stage_by_email",
+  patron_channel_on_registered_stage: "settings.stage.patron_channel_on_registered_stage",
+  patron_letter_on_pre_due: "settings.stage.patron_letter_on_pre_due",
+  stage_order_open_days: "settings.stage.invalidValue",
+};
+
+/** A stage's name in the reader's language (its key when it has no label). */
+type StageNamer = (key: unknown) => string | undefined;
+
+/** A rule broken -> a problem: a value zod refused says what the field takes. */
+function issueProblem(issue: SettingsIssue, field: string | undefined, nameOf: StageNamer): Problem {
+  const rawField = issue.path[2];
+  const code: ErrorCode =
+    issue.code !== "invalid_value"
+      ? RULE_CODES[issue.code]
+      : rawField === "offsetDays"
+        ? "settings.stage.invalidOffsetDays"
+        : rawField === "feeCents"
+          ? "settings.stage.invalidFee"
+          : RULE_CODES.invalid_value;
+  const branch = issue.params.branch;
+  const values = { ...issue.params };
+  // the stages named as the reader calls them, not in the English of the log message
+  for (const [name, key] of [
+    ["stage", "stageKey"],
+    ["previous", "previousKey"],
+    ["earlier", "earlierKey"],
+  ] as const) {
+    const named = nameOf(values[key]);
+    if (named && name in values) values[name] = named;
+  }
+  return {
+    code,
+    ...(field ? { field } : {}),
+    values: { ...values, ...(typeof branch === "string" ? { inBranch: "yes", branch } : { inBranch: "no" }) },
+  };
+}
 
 export type StageChangeResult =
   | { ok: true; change: SettingsChange | null }
-  | { ok: false; problems: StageFormProblem[] };
+  | { ok: false; problems: Problem[] };
 
 function toValidationInput(settings: LibrarySettings): StageSettingsInput {
   const names = new Map(settings.branches.map((branch) => [branch.id, branch.name]));
@@ -48,15 +102,16 @@ function toValidationInput(settings: LibrarySettings): StageSettingsInput {
 
 /**
  * Every problem of the settings as they would be saved, each at the edited stage's field it
- * is about (or "form"). A value the field check refuses (a negative fee) stops zod before the
+ * is about (none: about another stage or branch). A value the field check refuses (a negative fee) stops zod before the
  * rules across fields: those are checked again with the stored value in its place, so every
  * problem shows at once.
  */
 function problemsOf(
   input: StageSettingsInput,
   edited: { stageId: number; branchId: number | null },
+  language: Language | undefined,
   original?: StageSettingsInput,
-): StageFormProblem[] {
+): Problem[] {
   const result = validateStageSettings(input);
   if (result.success) return [];
   const issues = [...result.issues];
@@ -83,17 +138,23 @@ function problemsOf(
     for (const issue of validateStageSettings(patched).issues)
       if (issue.code !== "invalid_value") issues.push(issue);
   }
-  const fieldOf = (issue: SettingsIssue): string => {
+  const fieldOf = (issue: SettingsIssue): string | undefined => {
     const [list, index, field] = issue.path;
-    if (typeof index !== "number" || typeof field !== "string") return "form";
-    if (!(STAGE_FIELDS as readonly string[]).includes(field)) return "form";
+    if (typeof index !== "number" || typeof field !== "string") return undefined;
+    if (!(STAGE_FIELDS as readonly string[]).includes(field)) return undefined;
     if (list === "stages" && input.stages[index]?.id === edited.stageId) return field;
     const override = list === "branchOverrides" ? input.branchOverrides?.[index] : undefined;
     if (override && override.stageId === edited.stageId && override.branchId === edited.branchId)
       return field;
-    return "form";
+    return undefined;
   };
-  return issues.map((issue) => ({ field: fieldOf(issue), kind: "issue", issue }));
+  const labels = new Map(input.stages.map((stage) => [stage.key, stage.labels as StageLabels]));
+  const nameOf: StageNamer = (key) => {
+    const found = typeof key === "string" ? labels.get(key) : undefined;
+    if (!found) return undefined;
+    return (language && found[language]) || found.nl || found.en || found.fr || String(key);
+  };
+  return issues.map((issue) => issueProblem(issue, fieldOf(issue), nameOf));
 }
 
 /**
@@ -104,7 +165,12 @@ function problemsOf(
  */
 export async function saveStageSettings(
   tx: Tx,
-  input: StageChangeInput & { libraryId: number; staffId: number | null },
+  input: StageChangeInput & {
+    libraryId: number;
+    staffId: number | null;
+    /** the reader's language, for the stage names in the problems (default: Dutch) */
+    language?: Language;
+  },
 ): Promise<StageChangeResult> {
   const settings = await loadLibrarySettings(tx, input.libraryId);
   const stage = settings.stages.find((s) => s.id === input.stageId);
@@ -116,17 +182,18 @@ export async function saveStageSettings(
   const original = toValidationInput(settings);
 
   if (input.branchId == null) {
-    const missing: StageFormProblem[] = STAGE_FIELDS.filter((field) => values[field] == null).map(
-      (field) => ({
-        field,
-        kind: "required",
-      }),
-    );
+    const missing: Problem[] = STAGE_FIELDS.filter((field) => values[field] == null).map((field) => ({
+      code: "required",
+      field,
+    }));
     const after = Object.fromEntries(
       STAGE_FIELDS.map((field) => [field, values[field] ?? stage[field]]),
     ) as StageValues;
     validation.stages = validation.stages.map((s) => (s.id === stage.id ? { ...s, ...after } : s));
-    const problems = [...missing, ...problemsOf(validation, { stageId: stage.id, branchId: null }, original)];
+    const problems = [
+      ...missing,
+      ...problemsOf(validation, { stageId: stage.id, branchId: null }, input.language, original),
+    ];
     if (problems.length) return { ok: false, problems };
     const before = Object.fromEntries(STAGE_FIELDS.map((field) => [field, stage[field]]));
     await tx.noticeStage.update({ where: { id: stage.id }, data: { ...after, updatedById: input.staffId } });
@@ -147,7 +214,7 @@ export async function saveStageSettings(
     ...others,
     { stageId: stage.id, branchId, branchName: branch.name, ...values },
   ];
-  const problems = problemsOf(validation, { stageId: stage.id, branchId }, original);
+  const problems = problemsOf(validation, { stageId: stage.id, branchId }, input.language, original);
   if (problems.length) return { ok: false, problems };
   const before = existing
     ? Object.fromEntries(STAGE_FIELDS.map((field) => [field, existing[field] ?? null]))
@@ -177,7 +244,14 @@ export async function saveStageSettings(
  */
 export async function resetBranchStageField(
   tx: Tx,
-  input: { libraryId: number; staffId: number | null; stageId: number; branchId: number; field: StageField },
+  input: {
+    libraryId: number;
+    staffId: number | null;
+    stageId: number;
+    branchId: number;
+    field: StageField;
+    language?: Language;
+  },
 ): Promise<StageChangeResult> {
   const settings = await loadLibrarySettings(tx, input.libraryId);
   const known =
@@ -193,7 +267,7 @@ export async function resetBranchStageField(
   validation.branchOverrides = (validation.branchOverrides ?? []).map((o) =>
     o.stageId === input.stageId && o.branchId === input.branchId ? { ...o, [input.field]: null } : o,
   );
-  const problems = problemsOf(validation, input);
+  const problems = problemsOf(validation, input, input.language);
   if (problems.length) return { ok: false, problems };
   const row = await tx.branchStageSetting.update({
     where: { stageId_branchId: { stageId: input.stageId, branchId: input.branchId } },

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createTestLibrary } from "@/lib/planning/test-fixtures";
 import { parseLink } from "@/lib/self-service/sign-link";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestLibrary } from "@/test/test-fixtures";
 import { checkPublicBaseUrl, exampleLinkPath, saveSelfServiceSettings } from "./self-service-settings";
 
 const db = useTestDb();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createTestLibrary } from "@/lib/planning/test-fixtures";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestLibrary } from "@/test/test-fixtures";
 import { loadSendingSettings, saveSendingSettings } from "./sending-settings";
 
 const db = useTestDb();

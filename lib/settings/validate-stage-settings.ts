@@ -366,7 +366,12 @@ function checkRules(
         "offsetDays",
         "offsets_not_rising",
         `Offsets must rise from stage to stage: ${stageName(stage)} (${signed(stage.offsetDays)} days) comes after ${stageName(previous)} (${signed(previous.offsetDays)} days).`,
-        { offset: stage.offsetDays, previous: stageLabel(previous), previousOffset: previous.offsetDays },
+        {
+          offset: stage.offsetDays,
+          previous: stageLabel(previous),
+          previousKey: previous.key,
+          previousOffset: previous.offsetDays,
+        },
         path[0] === "stages" ? own : path,
       );
     }

@@ -4,9 +4,9 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { checkCredentials } from "@/lib/auth/check-credentials";
 import { loadStaffSession } from "@/lib/auth/load-staff-session";
 import type { Db } from "@/lib/db-client";
+import { ensureDemoStaff } from "@/scripts/demo/ensure-demo-staff";
 import { resetDatabase, useTestDb } from "@/test/db";
 import { createTestStaff } from "@/test/test-staff";
-import { ensureDemoStaff } from "./ensure-demo-staff";
 import { resetStaffPassword, setStaffDisabled, updateStaffUser } from "./update-staff-user";
 
 const db = useTestDb();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createFeedbackWorld } from "@/lib/feedback/test-world";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createFeedbackWorld } from "@/test/test-world";
 import { getEmailHealth } from "./email-health";
 
 const db = useTestDb();

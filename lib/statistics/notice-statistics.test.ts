@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { type LocalDate, toDbDate } from "@/lib/dates";
 import type { Channel, NoticeStatus } from "@/lib/generated/prisma/enums";
-import { createTestLibrary, type TestLibrary } from "@/lib/planning/test-fixtures";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createTestLibrary, type TestLibrary } from "@/test/test-fixtures";
 import { getDeadAddressTrend, getEmailReach } from "./email-reach";
 import { bucketFor, bucketStarts, getNoticeStatistics, previousPeriod } from "./notice-statistics";
 import { noticeFiguresFromRaw, refreshNoticeFigures } from "./refresh-notice-figures";

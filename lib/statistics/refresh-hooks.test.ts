@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { toDbDate } from "@/lib/dates";
 import { processPendingDeliveryEvents } from "@/lib/feedback/process-pending-delivery-events";
-import { createFeedbackWorld } from "@/lib/feedback/test-world";
 import { finishSendRunIfDone } from "@/lib/sending/finish-send-run";
 import { resetDatabase, useTestDb } from "@/test/db";
+import { createFeedbackWorld } from "@/test/test-world";
 
 const db = useTestDb();
 

@@ -32,12 +32,12 @@ function newestMtime(entry: string): number {
   return newest;
 }
 
-/** True when .next holds a production build newer than every source file. */
-export function buildIsFresh(): boolean {
-  const buildId = ".next/BUILD_ID";
+/** True when .next holds a production build newer than every source file (of the project at `root`). */
+export function buildIsFresh(root = "."): boolean {
+  const buildId = path.join(root, ".next/BUILD_ID");
   if (!existsSync(buildId)) return false;
   const built = statSync(buildId).mtimeMs;
-  return SOURCES.every((source) => newestMtime(source) <= built);
+  return SOURCES.every((source) => newestMtime(path.join(root, source)) <= built);
 }
 
 /** Runs `next build` unless the existing build is fresh. Output goes to this terminal. */

@@ -18,7 +18,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 const BULK_FORM = "bounce-bulk";
-const selectClass = "rounded-md border border-line bg-surface px-3 py-2 text-ink";
+const selectClass = "rounded-md border border-field bg-surface px-3 py-2 text-ink";
 
 function parseFilters(search: Record<string, string | string[] | undefined>) {
   const type = one(search.type);

@@ -1,9 +1,9 @@
 "use server";
 
 import { getTranslations } from "next-intl/server";
-import { ActionFieldErrors } from "@/lib/auth/define-staff-action";
 import { staffAction } from "@/lib/auth/staff-action";
 import { env } from "@/lib/env";
+import { DomainError } from "@/lib/errors/domain-error";
 import { checkPickupFolder } from "@/lib/import/pickup-folder";
 import { saveImportPickup, ZImportPickup } from "@/lib/import/save-import-pickup";
 
@@ -15,10 +15,11 @@ export const saveImportPickupAction = staffAction({
     // a pickup that is switched on needs a folder the worker can read now
     if (input.enabled) {
       const checked = await checkPickupFolder(env.IMPORT_PICKUP_ROOT, input.folder);
-      if (checked.problem) {
-        const t = await getTranslations("importPickup.problems");
-        throw new ActionFieldErrors({ folder: [t(checked.problem, { folder: input.folder })] });
-      }
+      if (checked.problem)
+        throw new DomainError(`importPickup.${checked.problem}`, {
+          field: "folder",
+          values: { folder: input.folder },
+        });
     }
     return saveImportPickup(tx, audit, { libraryId: library.id, pickup: input });
   },

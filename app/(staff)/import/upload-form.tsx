@@ -41,7 +41,15 @@ export function UploadForm() {
         router.push(`/import/${id}`);
       } else {
         setPercent(null);
-        setError(t("uploadFailed", { reason: `HTTP ${request.status}` }));
+        // a refusal says why in words ({ code, message }: signed out, role); else the status
+        let reason = `HTTP ${request.status}`;
+        try {
+          const body = JSON.parse(request.responseText) as { message?: unknown };
+          if (typeof body.message === "string") reason = body.message;
+        } catch {
+          // not JSON: the status says enough
+        }
+        setError(t("uploadFailed", { reason }));
       }
     };
     request.onerror = () => {

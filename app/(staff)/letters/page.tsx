@@ -157,7 +157,7 @@ export default async function LettersPage({ searchParams }: { searchParams: Prom
             <input type="hidden" name="branchId" value={branch.id} />
             {printable.length > 0 ? (
               <>
-                <ScrollableTable label={t("queueTitle", { branch: branch.name })}>
+                <ScrollableTable label={t("queueTable", { branch: branch.name })}>
                   <table className="w-full border-collapse">
                     {tableHead(true)}
                     <tbody>{letterRows(printable, true)}</tbody>
@@ -181,7 +181,7 @@ export default async function LettersPage({ searchParams }: { searchParams: Prom
               {t("problemsTitle")}
             </h3>
             <p className="text-sm text-muted">{t("problemsLead")}</p>
-            <ScrollableTable label={t("problemsTitle")}>
+            <ScrollableTable label={t("problemsTable")}>
               <table className="w-full border-collapse">
                 {tableHead(false)}
                 <tbody>{letterRows(problems, false)}</tbody>

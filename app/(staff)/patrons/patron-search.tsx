@@ -105,10 +105,10 @@ export function PatronSearch({
       }
       if (response.status === 400) {
         // a search that cannot be a search (too long, a control character): the route says why
-        const body = (await response.json().catch(() => ({}))) as { problem?: string; error?: string };
+        const body = (await response.json().catch(() => ({}))) as { problem?: string; message?: string };
         if (seq !== latest.current) return;
         setFound({ query: text, results: [] });
-        setProblem(body.problem ?? body.error);
+        setProblem(body.problem ?? body.message);
         setStatus("invalid");
         return;
       }

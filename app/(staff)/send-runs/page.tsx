@@ -7,9 +7,11 @@ import { requireStaff } from "@/lib/auth/require-staff";
 import { isLocalDate, type LocalDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { staffProblemText } from "@/lib/errors/staff-error-text";
 import { libraryToday } from "@/lib/library/current-library";
 import { listBatchesNeedingReview, listFailedNotices, listSendRuns } from "@/lib/sending/list-send-runs";
 import { findActiveRun, loadRunProgress } from "@/lib/sending/load-run-progress";
+import { type NoticeFailure, noticeFailure } from "@/lib/sending/notice-failure";
 import type { StageLabels } from "@/lib/settings/stage-settings";
 import { stageLabel } from "../settings/stage-words";
 import { SendAgainForm } from "./run-forms";
@@ -171,7 +173,7 @@ export default async function SendRunsPage({ searchParams }: Props) {
                     {stageLabel((notice.stage.labels ?? {}) as StageLabels, locale, notice.stage.key)}
                   </td>
                   <td className={`${td} max-w-sm`}>
-                    {notice.failureReason ? t("providerWords", { words: notice.failureReason }) : "—"}
+                    <FailureReason failure={noticeFailure(notice)} />
                   </td>
                   <td className={td}>
                     <SendAgainForm noticeId={notice.id} name={name} />
@@ -186,4 +188,12 @@ export default async function SendRunsPage({ searchParams }: Props) {
       <RunHistory runs={runs} />
     </div>
   );
+}
+
+/** Why a notice failed: Rappel's own reason in words, or the provider's words marked as theirs. */
+async function FailureReason({ failure }: { failure: NoticeFailure }) {
+  if (failure.kind === "none") return "—";
+  if (failure.kind === "problem") return staffProblemText(failure.problem);
+  const t = await getTranslations("sendRuns");
+  return t("providerWords", { words: failure.words });
 }

@@ -1,12 +1,13 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import type { ActionState, FieldErrors } from "@/lib/auth/action-state";
-import { ActionFieldErrors } from "@/lib/auth/define-staff-action";
+import type { StaffLocale } from "@/i18n/locales";
+import type { ActionState } from "@/lib/auth/action-state";
 import type { StaffSession } from "@/lib/auth/load-staff-session";
 import { type StaffTx, staffAction } from "@/lib/auth/staff-action";
 import { addDays, isLocalDate, type LocalDate } from "@/lib/dates";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Audience, Channel, DayCount, Fallback } from "@/lib/generated/prisma/enums";
 import { libraryToday } from "@/lib/library/current-library";
@@ -16,11 +17,7 @@ import {
   type SettingsChangePreview,
 } from "@/lib/planning/preview-settings-change";
 import { parseEuroCents } from "@/lib/settings/euro-amount";
-import {
-  resetBranchStageField,
-  type StageFormProblem,
-  saveStageSettings,
-} from "@/lib/settings/save-stage-settings";
+import { resetBranchStageField, saveStageSettings } from "@/lib/settings/save-stage-settings";
 import type { SettingsChange } from "@/lib/settings/settings-problem";
 import { STAGE_FIELDS } from "@/lib/settings/stage-settings";
 
@@ -53,47 +50,16 @@ type StageForm = z.infer<typeof ZStageForm>;
 /** The stage form plus the day whose run the preview shows (empty = tomorrow). */
 const ZPreviewForm = ZStageForm.extend({ previewDate: z.string().trim().optional() });
 
-/** The stage form's refusals in the reader's language, each at its field, each message once. */
-async function fieldErrorsOf(problems: StageFormProblem[]): Promise<FieldErrors> {
-  const [t, tValidation] = await Promise.all([getTranslations("settings"), getTranslations("validation")]);
-  const say = (problem: StageFormProblem): string => {
-    if (problem.kind === "required") return tValidation("required");
-    const { issue } = problem;
-    const field = issue.path[2];
-    let message: string;
-    if (issue.code === "invalid_value") {
-      message =
-        field === "offsetDays" || field === "feeCents"
-          ? t(`invalid.${field}`)
-          : t("issues.other", { message: issue.message });
-    } else if (t.has(`issues.${issue.code}` as "issues.other")) {
-      message = t(`issues.${issue.code}` as "issues.other", { ...issue.params, message: issue.message });
-    } else {
-      message = t("issues.other", { message: issue.message });
-    }
-    return typeof issue.params.branch === "string"
-      ? t("issueInBranch", { message, branch: issue.params.branch })
-      : message;
-  };
-  const errors: FieldErrors = {};
-  for (const problem of problems) {
-    const message = say(problem);
-    // One field can break a rule on several branches: say each message once.
-    if (!errors[problem.field]?.includes(message))
-      errors[problem.field] = [...(errors[problem.field] ?? []), message];
-  }
-  return errors;
-}
-
-/** Saves the stage change or refuses with every problem at its field. */
+/** Saves the stage change or refuses with every problem at its field (worded by the action wrapper). */
 async function applyStageChange(
   tx: StaffTx | Prisma.TransactionClient,
   staff: Pick<StaffSession, "id">,
   libraryId: number,
   input: StageForm,
 ): Promise<SettingsChange | null> {
-  const result = await saveStageSettings(tx, { ...input, libraryId, staffId: staff.id });
-  if (!result.ok) throw new ActionFieldErrors(await fieldErrorsOf(result.problems));
+  const language = (await getLocale()) as StaffLocale;
+  const result = await saveStageSettings(tx, { ...input, libraryId, staffId: staff.id, language });
+  if (!result.ok) throw DomainError.all(result.problems);
   return result.change;
 }
 
@@ -133,10 +99,7 @@ export const previewStageAction = staffAction<
   transactionTimeoutMs: PREVIEW_TIMEOUT_MS,
   async run({ tx, staff, library, input }) {
     const { previewDate: asked, ...change } = input;
-    if (asked && !isLocalDate(asked)) {
-      const t = await getTranslations("settings");
-      throw new ActionFieldErrors({ previewDate: [t("preview.invalidDate")] });
-    }
+    if (asked && !isLocalDate(asked)) throw new DomainError("invalidDate", { field: "previewDate" });
     return previewSettingsChangeIn(tx, {
       libraryId: library.id,
       date: asked ? (asked as LocalDate) : addDays(libraryToday(library), 1),
@@ -159,8 +122,14 @@ export const resetBranchFieldAction = staffAction({
   }),
   revalidate: PATHS,
   async run({ tx, staff, library, input, audit }) {
-    const result = await resetBranchStageField(tx, { ...input, libraryId: library.id, staffId: staff.id });
-    if (!result.ok) throw new ActionFieldErrors(await fieldErrorsOf(result.problems));
+    const language = (await getLocale()) as StaffLocale;
+    const result = await resetBranchStageField(tx, {
+      ...input,
+      libraryId: library.id,
+      staffId: staff.id,
+      language,
+    });
+    if (!result.ok) throw DomainError.all(result.problems);
     if (result.change) await audit(result.change);
     return { changed: result.change !== null };
   },

@@ -9,6 +9,8 @@ import { env } from "@/lib/env";
 import { DomainError, type Problem, refuseIf } from "@/lib/errors/domain-error";
 import { renderNotice } from "@/lib/rendering";
 import { loadPreview } from "@/lib/rendering/notice-preview";
+import { publicBaseUrl } from "@/lib/rendering/public-base-url";
+import { loadSelfServiceSettings } from "@/lib/settings/self-service-settings";
 import { validateWording, type WordingProblem } from "@/lib/templates";
 import { saveNoticeText } from "@/lib/templates/notice-text-store";
 
@@ -105,11 +107,15 @@ export const sendTestEmailAction = staffAction<typeof ZScope, string, TestEmailS
   async run({ tx, staff, library, input }) {
     if (!env.RESEND_API_KEY) throw new DomainError("emailNotConfigured");
     await assertScope(tx, library.id, input.stage, typeof input.branch === "number" ? input.branch : null);
+    // the links and logo of the test mail point where a real notice's do: the public base URL
+    // saved under Settings > Self-service, else this server's public address
+    const saved = (await loadSelfServiceSettings(tx, library.id)).publicBaseUrl;
     const preview = await loadPreview(tx, library.id, {
       stage: String(input.stage),
       lang: input.lang,
       branch: input.branch === undefined ? "" : String(input.branch),
       card: input.card,
+      baseUrl: saved ?? (await publicBaseUrl()),
     });
     if (!preview) throw new DomainError("noStages");
     const email = await renderNotice(preview.input);

@@ -1,16 +1,13 @@
 "use server";
 
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import type { FieldErrors } from "@/lib/auth/action-state";
-import { ActionFieldErrors } from "@/lib/auth/define-staff-action";
 import { staffAction } from "@/lib/auth/staff-action";
-import { isLocalDate, type LocalDate, toDbDate } from "@/lib/dates";
+import { isLocalDate, type LocalDate } from "@/lib/dates";
 import { DomainError } from "@/lib/errors/domain-error";
 import { Channel, ChannelPreference, Language } from "@/lib/generated/prisma/enums";
 import { libraryToday } from "@/lib/library/current-library";
 import {
-  type PatronSettingsProblem,
   type PatronStageValues,
   parseStageFieldName,
   resetPatronField,
@@ -53,30 +50,6 @@ const ZPatronSettingsForm = z
     };
   });
 
-/** Every problem in the reader's language, at its field. */
-async function fieldErrorsOf(problems: PatronSettingsProblem[]): Promise<FieldErrors> {
-  const [t, format] = await Promise.all([getTranslations("patronSettings.problems"), getFormatter()]);
-  const day = (value: string) =>
-    format.dateTime(toDbDate(value as LocalDate), { dateStyle: "long", timeZone: "UTC" });
-  const errors: FieldErrors = {};
-  for (const problem of problems) {
-    const params = { ...problem.params };
-    let message: string;
-    if (problem.code === "email_impossible") {
-      const why = t(`email.${problem.params.problem as "bounced"}`, {
-        since: problem.params.since ? day(String(problem.params.since)) : "",
-        hasSince: problem.params.since ? "yes" : "no",
-      });
-      message = t("email_impossible", { why });
-    } else {
-      if (typeof params.last === "string") params.last = day(params.last);
-      message = t(problem.code, params);
-    }
-    errors[problem.field] = [...(errors[problem.field] ?? []), message];
-  }
-  return errors;
-}
-
 /**
  * Saves a patron's notice settings (desk and up): the person-level fields and, per stage,
  * switched off and the channel. Every problem is shown at once, at its field. With `reset`
@@ -116,7 +89,7 @@ export const savePatronSettingsAction = staffAction({
           },
           stages: input.stages,
         });
-    if (!result.ok) throw new ActionFieldErrors(await fieldErrorsOf(result.problems));
+    if (!result.ok) throw DomainError.all(result.problems);
     for (const change of result.changes) await audit(change);
     return { changes: result.changes.length };
   },

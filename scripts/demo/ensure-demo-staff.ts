@@ -1,6 +1,6 @@
 import { systemActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db-client";
-import { createStaffUser } from "./create-staff-user";
+import { createStaffUser } from "@/lib/staff/create-staff-user";
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from "./demo-staff-accounts";
 
 export { DEMO_STAFF, DEMO_STAFF_PASSWORD };
