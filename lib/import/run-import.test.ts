@@ -110,6 +110,19 @@ describe("importing a CSV file", () => {
     expect(await db.patron.count()).toBe(3);
   });
 
+  it("a quote opened and never closed makes the rest of the file one unreadable row, reported, and keeps the rows before it", async () => {
+    const file = [
+      "cardNumber,firstName,lastName,homeBranch",
+      "4001,Els,Goed,HB",
+      '4002,"Open,Quote,HB',
+      "4003,Na,Quote,HB",
+    ];
+    const { run, rejections } = await importFile(db, library.id, "patrons", file.join("\n"));
+    expect(run.status).toBe("succeeded");
+    expect(counts(run)).toEqual({ inserted: 1, updated: 0, unchanged: 0, rejected: 1 });
+    expect(rejections).toEqual([{ line: 4, column: null, reason: "unreadable", value: null }]);
+  });
+
   it("refuses a 10 MB field as too long and imports the rows around it", async () => {
     const huge = "x".repeat(10 * 1024 * 1024);
     const file = `barcode,title\nB1,Eerste\nB2,"${huge}"\nB3,Derde\n`;
