@@ -287,8 +287,9 @@ export function formatImportBench(r: ImportBenchResult): string {
   const ok = (good: boolean) => (good ? "ok" : "BELOW AIM");
   const cpu = (t: Timed) =>
     `CPU: this process ${s(t.cpuSeconds)}, database server ${t.serverCpuSeconds === null ? "not on this machine" : s(t.serverCpuSeconds)}; load ${t.load.toFixed(1)}; peak memory so far ${t.peakMb} MB`;
+  const at = (ms: number | undefined) => (ms === undefined ? "-" : s(ms / 1000));
   const breakdown = (t: Timed) =>
-    `    in the database ${s(t.stats.databaseMs / 1000)} over ${t.stats.chunks} chunks (two at once), reading waited for it ${s(t.stats.waitedMs / 1000)}`;
+    `    in the database ${s(t.stats.databaseMs / 1000)} over ${t.stats.chunks} chunks (two at once), reading waited for it ${s(t.stats.waitedMs / 1000)}; file read at ${at(t.stats.readEndMs)}, chunks committed at ${at(t.stats.chunksEndMs)}, VACUUM ANALYZE done at ${at(t.stats.vacuumEndMs)}`;
   const { parse, check } = r.alone;
   const first = r.loansFirst;
   return [

@@ -13,6 +13,8 @@ export type ChunkScope = {
   timeZone: string;
   /** the library's branches by their ILS code */
   branchIds: ReadonlyMap<string, number>;
+  /** the rows are probably all new: a plain INSERT is tried first (upsert-rows.ts) */
+  expectNew?: boolean;
 };
 
 export type ChunkOutcome = {

@@ -110,6 +110,19 @@ describe("importing a CSV file", () => {
     expect(await db.patron.count()).toBe(3);
   });
 
+  it("a quote opened and never closed makes the rest of the file one unreadable row, reported, and keeps the rows before it", async () => {
+    const file = [
+      "cardNumber,firstName,lastName,homeBranch",
+      "4001,Els,Goed,HB",
+      '4002,"Open,Quote,HB',
+      "4003,Na,Quote,HB",
+    ];
+    const { run, rejections } = await importFile(db, library.id, "patrons", file.join("\n"));
+    expect(run.status).toBe("succeeded");
+    expect(counts(run)).toEqual({ inserted: 1, updated: 0, unchanged: 0, rejected: 1 });
+    expect(rejections).toEqual([{ line: 4, column: null, reason: "unreadable", value: null }]);
+  });
+
   it("refuses a 10 MB field as too long and imports the rows around it", async () => {
     const huge = "x".repeat(10 * 1024 * 1024);
     const file = `barcode,title\nB1,Eerste\nB2,"${huge}"\nB3,Derde\n`;
@@ -202,6 +215,36 @@ describe("importing a CSV file", () => {
     const whole = await importFile(db, library.id, "loans", file);
     expect(counts(whole.run)).toEqual({ inserted: 0, updated: 0, unchanged: 32, rejected: 8 });
     expect(whole.rejections).toEqual(chunked.rejections);
+  });
+
+  it("a chunk guessed all new but naming loans already there is written as an upsert: the counts and rows stay exact", async () => {
+    await importFile(db, library.id, "patrons", PATRONS);
+    const barcodes = Array.from({ length: 30 }, (_, i) => `I${i + 1},Titel ${i + 1}`);
+    await importFile(db, library.id, "items", `barcode,title\n${barcodes.join("\n")}\n`);
+    const header = "loanId,cardNumber,barcode,branch,loanedAt,dueDate";
+    const loan = (id: number, due = "2026-12-01") => `L${id},1001,I${id},HB,2026-11-03,${due}`;
+    // the library's first loans: every chunk new, written by plain INSERTs
+    const first = await importFile(db, library.id, "loans", [header, loan(1), loan(2), loan(3)].join("\n"));
+    expect(counts(first.run)).toEqual({ inserted: 3, updated: 0, unchanged: 0, rejected: 0 });
+    // four chunks of 3 new loans, then a chunk with a changed, an unchanged and a new loan (the
+    // plain INSERT fails on L1 and the chunk is done again as an upsert), then new loans again
+    const ids = [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
+    const lines = [
+      ...ids.map((id) => loan(id)),
+      loan(1, "2026-12-15"),
+      loan(2),
+      loan(22),
+      loan(23),
+      loan(24),
+    ];
+    const mixed = await importFile(db, library.id, "loans", [header, ...lines].join("\n"), { chunkSize: 3 });
+    expect(mixed.run).toMatchObject({ status: "succeeded", rowsRead: 17 });
+    expect(counts(mixed.run)).toEqual({ inserted: 15, updated: 1, unchanged: 1, rejected: 0 });
+    expect(await db.loan.count()).toBe(18);
+    const l1 = await db.loan.findFirstOrThrow({ where: { ilsLoanId: "L1" } });
+    expect(l1.dueDate.toISOString().slice(0, 10)).toBe("2026-12-15");
+    const again = await importFile(db, library.id, "loans", [header, ...lines].join("\n"), { chunkSize: 3 });
+    expect(counts(again.run)).toEqual({ inserted: 0, updated: 0, unchanged: 17, rejected: 0 });
   });
 
   it("a full sync closes open loans missing from the file, but refuses to close more than the allowed share", async () => {
