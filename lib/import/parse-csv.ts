@@ -1,4 +1,3 @@
-import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { Transform } from "node:stream";
@@ -16,32 +15,22 @@ export type CsvEvent =
 /** A field longer than this ends the file's import: nothing legitimate is that long. */
 export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
-/** Where the last whole UTF-8 character of `bytes` ends (a piece of a file may end inside one). */
-function wholeCharactersEnd(bytes: Buffer): number {
-  for (let i = bytes.length - 1; i >= 0 && i >= bytes.length - 4; i--) {
-    const byte = bytes[i];
-    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: its lead is further back
-    const length = byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
-    return i + length <= bytes.length ? bytes.length : i;
-  }
-  return bytes.length;
-}
-
 /**
- * UTF-8 when the whole file is valid UTF-8 (a BOM says so at once), else Windows-1252, the
- * encoding of older Windows exports. Reads the file once, in 1 MB pieces, checked without
- * decoding them (Node's isUtf8): a wrong guess after half the rows were imported would garble
- * the rest.
+ * UTF-8 when the whole file decodes as UTF-8 (a BOM says so at once), else Windows-1252, the
+ * encoding of older Windows exports. Reads the file once, in 1 MB pieces: a wrong guess after
+ * half the rows were imported would garble the rest.
  */
 export async function detectEncoding(path: string): Promise<CsvEncoding> {
-  let carried: Buffer | null = null;
-  for await (const piece of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const bytes: Buffer = carried ? Buffer.concat([carried, piece as Buffer]) : (piece as Buffer);
-    const end = wholeCharactersEnd(bytes);
-    if (!isUtf8(bytes.subarray(0, end))) return "windows-1252";
-    carried = end < bytes.length ? Buffer.from(bytes.subarray(end)) : null;
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+      decoder.decode(chunk as Buffer, { stream: true });
+    }
+    decoder.decode();
+    return "utf-8";
+  } catch {
+    return "windows-1252";
   }
-  return carried ? "windows-1252" : "utf-8";
 }
 
 /** The separator of the header line: the most frequent of ; , and tab outside quotes. */
@@ -158,16 +147,8 @@ export async function* readCsv(path: string): AsyncGenerator<CsvEvent[]> {
     delimiter,
   );
   const source = createReadStream(path, { highWaterMark: 1 << 20 });
-  source.on("error", (error) => parser.destroy(error));
-  if (encoding === "utf-8") {
-    // csv-parse reads UTF-8 bytes itself (its separators and quotes are ASCII, and it decodes
-    // each field whole): decoding first only for csv-parse to turn the text back into bytes
-    // cost a tenth of the parse
-    source.pipe(parser);
-  } else {
-    const decoded = source.pipe(decodeStream(encoding));
-    decoded.on("error", (error) => parser.destroy(error));
-    decoded.pipe(parser);
-  }
+  const decoded = source.pipe(decodeStream(encoding));
+  decoded.on("error", (error) => parser.destroy(error));
+  decoded.pipe(parser);
   yield* parser as AsyncIterable<CsvEvent[]>;
 }
