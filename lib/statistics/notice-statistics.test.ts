@@ -323,6 +323,16 @@ describe("notice statistics", () => {
     const stats = await getNoticeStatistics(db, { libraryId: t.library.id, ...MARCH });
     expect(stats.totals).toMatchObject({ notices: 5, settledWithin3: 3, settledWithin7: 4 });
   });
+
+  it("two refreshes of the same days at once both succeed and leave each day's figures once", async () => {
+    const { t } = await fixedDataSet();
+    const before = await getNoticeStatistics(db, { libraryId: t.library.id, ...MARCH });
+    const refresh = () =>
+      refreshNoticeFigures(db, { libraryId: t.library.id, from: "2026-03-01", to: "2026-03-31" });
+    await Promise.all([refresh(), refresh(), refresh()]);
+    const after = await getNoticeStatistics(db, { libraryId: t.library.id, ...MARCH });
+    expect(after.totals).toEqual(before.totals);
+  });
 });
 
 describe("who email reaches, and dead addresses", () => {

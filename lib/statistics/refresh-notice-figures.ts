@@ -107,6 +107,9 @@ export async function refreshNoticeFigures(
   return inTransaction(
     db,
     async (tx) => {
+      // one refresh of a library at a time (a send run's end and the feedback step can meet):
+      // two at once would both delete, then both insert the same days
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK}::int, ${libraryId}::int)`;
       await tx.$executeRaw`
       DELETE FROM "NoticeDayFigure"
       WHERE "libraryId" = ${libraryId} AND day BETWEEN ${toDbDate(from)}::date AND ${toDbDate(to)}::date`;
@@ -123,6 +126,9 @@ export async function refreshNoticeFigures(
     REFRESH_TRANSACTION,
   );
 }
+
+/** the advisory lock class of the statistics refresh (the second key is the library) */
+const REFRESH_LOCK = 0x5354_4154;
 
 const REFRESH_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
 
