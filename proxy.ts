@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { LOCALE_COOKIE } from "@/i18n/locales";
-import { REQUEST_PATH_HEADER, SIGN_IN_PATH, signInPath } from "@/lib/auth/paths";
+import { isNavigation, REQUEST_PATH_HEADER, SIGN_IN_PATH, signInPath } from "@/lib/auth/paths";
 import { newNonce, pageContentSecurityPolicy } from "@/lib/security/content-security-policy";
 import { hasInvalidAddressText, invalidAddressResponse } from "@/lib/security/invalid-address";
 import en from "@/messages/en.json";
@@ -40,8 +40,7 @@ export function proxy(request: NextRequest) {
   if (!isPublic && !hasSession) {
     // Scripts calling the API get a plain 401; a person opening a page or a PDF link is sent
     // to sign in and brought back.
-    const navigating = request.headers.get("accept")?.includes("text/html") ?? false;
-    if (pathname.startsWith("/api/") && !navigating) {
+    if (pathname.startsWith("/api/") && !isNavigation(request)) {
       // the same { code, message } as staffRoute's refusals, in the language cookie's language
       const errors = request.cookies.get(LOCALE_COOKIE)?.value === "en" ? en.errors : nl.errors;
       return NextResponse.json({ code: "signedOut", message: errors.signedOut }, { status: 401 });

@@ -226,4 +226,20 @@ test.describe("server actions called directly", () => {
     await expect(page).toHaveURL((url) => url.pathname === "/admin/staff");
     await expect(page.getByText(email)).toHaveCount(0);
   });
+
+  test("a PDF link opened with an ended session goes to the sign-in page; a script gets 401 with a code", async ({
+    page,
+    baseURL,
+  }) => {
+    await page
+      .context()
+      .addCookies([{ name: "next-auth.session-token", value: "ended-session", url: baseURL }]);
+    await page.goto("/api/templates/letter");
+    await expect(page).toHaveURL((url) => url.pathname === "/sign-in");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+    const script = await page.request.get("/api/templates/letter", { maxRedirects: 0 });
+    expect(script.status()).toBe(401);
+    expect(await script.json()).toMatchObject({ code: "signedOut" });
+  });
 });

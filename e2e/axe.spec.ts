@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, ROLE_EMAIL, signIn, test } from "./fixtures";
 import { PATRON_PAGE_PATRON } from "./patron-page-data";
+import { STAFF_PAGES } from "./staff-pages";
 
 /** Fails on every violation but a minor one: moderate, serious and critical. */
 async function expectNoViolations(page: Page, label: string): Promise<void> {
@@ -20,35 +21,6 @@ async function expectNoViolations(page: Page, label: string): Promise<void> {
     label,
   ).toEqual([]);
 }
-
-const STAFF_PAGES = [
-  "/",
-  "/patrons",
-  "/patrons?q=Zoekvenster",
-  // the search saying what is wrong with it, at the box
-  `/patrons?q=${"x".repeat(250)}`,
-  // the dry run: today's, and a week later's
-  "/dry-run",
-  "/dry-run?date=2026-12-07",
-  `/patrons/${PATRON_PAGE_PATRON.id}`,
-  "/settings",
-  "/settings/patron?card=E2E-INST-1",
-  "/patrons/990201/settings",
-  "/templates",
-  "/send-runs",
-  "/bounces",
-  "/bounces?period=all&show=open",
-  "/settings/bounces",
-  "/settings/self-service?branch=1",
-  "/letters",
-  "/statistics",
-  "/audit",
-  "/admin/staff",
-  "/admin/staff/new",
-  "/import",
-  "/admin/api-tokens",
-  "/change-password",
-];
 
 test("the sign-in page passes axe, also with an error shown", async ({ page }) => {
   await page.goto("/sign-in");

@@ -24,3 +24,11 @@ export function signInPath(returnTo?: string | null): string {
   const path = safeReturnPath(returnTo);
   return path === "/" ? SIGN_IN_PATH : `${SIGN_IN_PATH}?callbackUrl=${encodeURIComponent(path)}`;
 }
+
+/**
+ * Whether a request is a person's browser opening an address (a page, or a PDF link from a
+ * page), not a script or a fetch: such a request is sent to sign in, a script gets a 401.
+ */
+export function isNavigation(request: Request): boolean {
+  return request.method === "GET" && (request.headers.get("accept")?.includes("text/html") ?? false);
+}

@@ -3,6 +3,7 @@ import type { ErrorCode } from "@/lib/errors/domain-error";
 import { staffProblemText } from "@/lib/errors/staff-error-text";
 import { getStaffSession } from "./get-staff-session";
 import type { StaffSession, StaffWithLibrary } from "./load-staff-session";
+import { isNavigation, signInPath } from "./paths";
 import { roleAtLeast, type StaffRole } from "./roles";
 
 export type StaffRouteContext<TParams> = {
@@ -40,7 +41,9 @@ async function refusalResponse({ status, code }: Refusal): Promise<Response> {
  * role and the library are checked once here, and the handler gets the library every query
  * must be scoped by. Refusals are JSON `{ code, message }` (see `refusalResponse`) with 401
  * (signed out), 403 (role, forced password change) or 409 (a consortium-wide account that has
- * not chosen a library).
+ * not chosen a library). A person whose session has ended (the cookie is still there, so the
+ * proxy let the request through) and who opens a route's address in the browser, such as a
+ * PDF link on a page left open overnight, is sent to sign in instead of shown JSON.
  *
  *   export const GET = staffRoute("desk", async (request, { library, params }) => ...);
  */
@@ -51,6 +54,10 @@ export function staffRoute<TParams = Record<string, never>>(
   return async (request, segment) => {
     const staff = await getStaffSession();
     const refusal = refuseRoute(staff, role);
+    if (refusal?.code === "signedOut" && isNavigation(request)) {
+      const url = new URL(request.url);
+      return Response.redirect(new URL(signInPath(`${url.pathname}${url.search}`), url), 303);
+    }
     if (refusal || !staff?.library) return refusalResponse(refusal ?? { status: 409, code: "chooseLibrary" });
     const withLibrary = { ...staff, library: staff.library };
     return handler(request, {

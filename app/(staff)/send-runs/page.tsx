@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-type Props = { searchParams: Promise<{ date?: string; confirm?: string }> };
+type Props = { searchParams: Promise<{ date?: string; confirm?: string; page?: string }> };
 
 /** how long a finished run's figures stay at the top of the page */
 const RECENT_MS = 10 * 60 * 1000;
@@ -44,19 +44,23 @@ export default async function SendRunsPage({ searchParams }: Props) {
   const asked = params.date?.trim();
   const date: LocalDate = asked && isLocalDate(asked) ? (asked as LocalDate) : today;
 
-  const [active, runs, failed, review, settings] = await Promise.all([
+  const [active, history, failed, review, settings, latest] = await Promise.all([
     findActiveRun(db, { libraryId: library.id }),
-    listSendRuns(db, { libraryId: library.id }),
+    listSendRuns(db, { libraryId: library.id, page: Number(params.page) || 1 }),
     listFailedNotices(db, { libraryId: library.id }),
     listBatchesNeedingReview(db, { libraryId: library.id }),
     db.library.findUniqueOrThrow({
       where: { id: library.id },
       select: { sendTime: true, sendScheduled: true },
     }),
+    db.sendRun.findFirst({
+      where: { libraryId: library.id },
+      orderBy: { id: "desc" },
+      select: { id: true, finishedAt: true },
+    }),
   ]);
   // The working run, or the one that just ended: its figures stay in view for a while.
-  const recent =
-    runs[0]?.finishedAt && Date.now() - runs[0].finishedAt.getTime() < RECENT_MS ? runs[0] : null;
+  const recent = latest?.finishedAt && Date.now() - latest.finishedAt.getTime() < RECENT_MS ? latest : null;
   const shownRun = active ?? recent;
   const progress = shownRun ? await loadRunProgress(db, { libraryId: library.id, runId: shownRun.id }) : null;
   const day = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeZone: "UTC" });
@@ -144,7 +148,12 @@ export default async function SendRunsPage({ searchParams }: Props) {
         <h2 id="failed-notices" className="text-lg font-semibold">
           {t("failedNotices.title")}
         </h2>
-        {failed.length === 0 ? (
+        {failed.count > failed.notices.length ? (
+          <p className="text-sm text-muted">
+            {t("failedNotices.newestOf", { shown: failed.notices.length, count: failed.count })}
+          </p>
+        ) : null}
+        {failed.notices.length === 0 ? (
           <p>{t("failedNotices.none")}</p>
         ) : (
           <DataTable
@@ -157,7 +166,7 @@ export default async function SendRunsPage({ searchParams }: Props) {
               { label: t("failedNotices.action") },
             ]}
           >
-            {failed.map((notice) => {
+            {failed.notices.map((notice) => {
               const name = `${notice.patron.firstName} ${notice.patron.lastName}`;
               return (
                 <tr key={notice.id} className={rowClass}>
@@ -185,7 +194,7 @@ export default async function SendRunsPage({ searchParams }: Props) {
         )}
       </section>
 
-      <RunHistory runs={runs} />
+      <RunHistory history={history} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cellClass, DataTable, rowClass } from "@/components/data-table";
 import type { ErrorCode } from "@/lib/errors/domain-error";
@@ -7,10 +8,15 @@ import type { listSendRuns } from "@/lib/sending/list-send-runs";
 
 const td = cellClass;
 
-type Run = Awaited<ReturnType<typeof listSendRuns>>[number];
+type History = Awaited<ReturnType<typeof listSendRuns>>;
+type Run = History["runs"][number];
 
-/** Every run: who or what started it, its day, counts, duration and outcome (with the reason when it stopped). */
-export async function RunHistory({ runs }: { runs: Run[] }) {
+/**
+ * Every run: who or what started it, its day, counts, duration and outcome (with the reason
+ * when it stopped), a page at a time with links to newer and older runs.
+ */
+export async function RunHistory({ history }: { history: History }) {
+  const { runs, page, pageCount } = history;
   const [t, format] = await Promise.all([getTranslations("sendRuns"), getFormatter()]);
   const duration = (run: Run) => {
     if (!run.startedAt || !run.finishedAt) return "—";
@@ -77,6 +83,24 @@ export async function RunHistory({ runs }: { runs: Run[] }) {
           ))}
         </DataTable>
       )}
+      {pageCount > 1 ? (
+        <nav aria-label={t("history.pagination")} className="flex flex-wrap items-center gap-4">
+          {page > 1 ? (
+            <Link
+              href={page === 2 ? "/send-runs#run-history" : `/send-runs?page=${page - 1}#run-history`}
+              className="underline"
+            >
+              {t("history.newer")}
+            </Link>
+          ) : null}
+          <span>{t("history.page", { page, count: pageCount })}</span>
+          {page < pageCount ? (
+            <Link href={`/send-runs?page=${page + 1}#run-history`} className="underline">
+              {t("history.older")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </section>
   );
 }
