@@ -8,9 +8,18 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
  * arrow keys (axe: scrollable-region-focusable); a table that fits is not one more tab stop.
  * Until its script has measured it (before hydration, or without JavaScript) it does take the
  * focus, so that a table that scrolls is never out of the keyboard's reach; `data-measured`
- * says it was measured.
+ * says it was measured. `frame` replaces the default border and background (the region scrolls
+ * whatever it says).
  */
-export function ScrollableTable({ label, children }: { label: string; children: ReactNode }) {
+export function ScrollableTable({
+  label,
+  children,
+  frame = "rounded-lg border border-line bg-surface",
+}: {
+  label: string;
+  children: ReactNode;
+  frame?: string;
+}) {
   const box = useRef<HTMLElement>(null);
   const [scrolls, setScrolls] = useState<boolean | null>(null);
   useEffect(() => {
@@ -29,7 +38,7 @@ export function ScrollableTable({ label, children }: { label: string; children: 
       aria-label={label}
       tabIndex={scrolls === false ? undefined : 0}
       data-measured={scrolls === null ? undefined : ""}
-      className="overflow-x-auto rounded-lg border border-line bg-surface"
+      className={`overflow-x-auto ${frame}`}
     >
       {children}
     </section>

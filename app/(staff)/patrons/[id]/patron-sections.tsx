@@ -320,14 +320,17 @@ export async function LoansSection({ story }: { story: PatronStory }) {
           <summary className="cursor-pointer px-3 py-2 font-medium">
             {t("recentReturns", { days: RECENT_RETURNS_DAYS, count: story.recentReturns.length })}
           </summary>
-          <div className="overflow-x-auto border-t border-line">
+          <ScrollableTable
+            label={t("recentReturns", { days: RECENT_RETURNS_DAYS, count: story.recentReturns.length })}
+            frame="border-t border-line"
+          >
             <table className="w-full min-w-[56rem] border-collapse">
               {head}
               <tbody>
                 <LoanRows loans={story.recentReturns} current={false} />
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         </details>
       ) : null}
     </section>
