@@ -2,7 +2,7 @@ import type { ImportKind } from "@/lib/generated/prisma/client";
 import { mapHeaders } from "./column-aliases";
 import { readCsv } from "./parse-csv";
 import type { RowRejection } from "./rejection-reasons";
-import { type ImportRow, presentFields, rowKey, validateRow } from "./validate-row";
+import { type ImportRow, presentFields, validateRow } from "./validate-row";
 
 /** A problem that stops a file, as a code staff read in their language (messages importProblems.*). */
 export class ImportProblem extends Error {
@@ -41,6 +41,7 @@ export async function* readImportFile(
   options: { skipThrough: number; seen: Set<string> },
 ): AsyncGenerator<ImportFileEvent[]> {
   const { skipThrough, seen } = options;
+  const keyField = KEY_FIELD[kind];
   let fields: (string | null)[] | null = null;
   let headerCount = 0;
   let keyIndex = -1;
@@ -93,13 +94,15 @@ export async function* readImportFile(
         out.push({ type: "rejection", line, bytes, rejection: checked.rejection });
         continue;
       }
-      const key = rowKey(kind, checked.row);
-      if (seen.has(key.value)) {
-        const rejection: RowRejection = { line, column: key.field, reason: "duplicateId", value: key.value };
+      // one hash lookup per row: an id already seen leaves the set's size as it was
+      const key = (checked.row as unknown as Record<string, string>)[keyField];
+      const before = seen.size;
+      seen.add(key);
+      if (seen.size === before) {
+        const rejection: RowRejection = { line, column: keyField, reason: "duplicateId", value: key };
         out.push({ type: "rejection", line, bytes, rejection });
         continue;
       }
-      seen.add(key.value);
       out.push({ type: "row", line, bytes, row: checked.row });
     }
     yield out;

@@ -82,10 +82,19 @@ export function parseMoment(value: string): string | null {
   return `${day} ${time[1].padStart(2, "0")}:${time[2]}:${time[3] ?? "00"}`;
 }
 
+/** The text before the first "T" or space (a due date given with a time): no array per row. */
+function datePart(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x54 || c === 0x20) return value.slice(0, i);
+  }
+  return value;
+}
+
 function day(raw: Raw, field: string, required: boolean): string | null {
   const value = text(raw, field, required);
   if (value === null) return null;
-  const parsed = parseDay(value.split(/[T ]/)[0]);
+  const parsed = parseDay(datePart(value));
   if (!parsed) throw new Refused(field, "badDate", value);
   return parsed;
 }
