@@ -605,8 +605,8 @@ const ZERO = 48;
 /**
  * 16 hex digits for a notice's set of loans (the first `count` in `parsed`, sorted: ids, items,
  * due dates), part of its idempotency key: deterministic, so the same plan run twice (or by two
- * workers at once) gives the same key, and different for a different set, so a renewed loan's next cycle, or a loan that only
- * arrived after an earlier run that day, gives a new one. Two 32-bit multiplicative hashes
+ * workers at once) gives the same key, and different for a different set, so a renewed loan's
+ * next cycle, or a loan that only arrived after an earlier run that day, gives a new one. Two 32-bit multiplicative hashes
  * over the numbers: no strings to build, no cryptographic hash (the key also holds the
  * patron, stage, branch and day, and the database's unique keys stop a loan being noticed
  * twice whatever the digest).
