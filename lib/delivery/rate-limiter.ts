@@ -1,9 +1,20 @@
 export type RateLimiter = {
   /** resolves when the caller may make one request; callers are served in arrival order */
   acquire(): Promise<void>;
-  /** nobody gets a turn for `ms`: the API said to wait (429 retry-after) */
-  blockFor(ms: number): void;
+  /**
+   * The provider refused a request with 429 and asked to wait `retryAfterMs`. The refused
+   * request waits that long before its retry (withRetry). A lone refusal is a request that
+   * reached the provider a few milliseconds early: the network and busy processes move
+   * requests by tens of milliseconds, while the limiter keeps only a little under the limit,
+   * so the others keep their turns. A second refusal within REPEATED_REFUSAL_MS means the
+   * provider's limit is lower than ours (a wrong setting, or another sender on the account):
+   * then nobody gets a turn until retry-after has passed.
+   */
+  refused(retryAfterMs: number): void;
 };
+
+/** Two 429s this close together hold every caller back; a lone one only its own request. */
+export const REPEATED_REFUSAL_MS = 2_000;
 
 export type RateLimiterOptions = {
   perSecond: number;
@@ -23,6 +34,7 @@ export function createRateLimiter({ perSecond, burst = 1 }: RateLimiterOptions):
   let tokens = burst;
   let refilledAt = Date.now();
   let blockedUntil = 0;
+  let refusedAt = Number.NEGATIVE_INFINITY;
   let queue: Promise<void> = Promise.resolve();
 
   async function takeToken(): Promise<void> {
@@ -45,8 +57,10 @@ export function createRateLimiter({ perSecond, burst = 1 }: RateLimiterOptions):
       queue = turn;
       return turn;
     },
-    blockFor(ms) {
-      blockedUntil = Math.max(blockedUntil, Date.now() + ms);
+    refused(retryAfterMs) {
+      const now = Date.now();
+      if (now - refusedAt < REPEATED_REFUSAL_MS) blockedUntil = Math.max(blockedUntil, now + retryAfterMs);
+      refusedAt = now;
     },
   };
 }

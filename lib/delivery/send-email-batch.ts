@@ -47,9 +47,9 @@ export async function sendEmailBatch(
       });
       if (error) {
         const failure = classifyResendError(error, headers);
-        // The limit is the team's: everyone in this process waits, not just this call.
+        // this call waits retry-after (withRetry); repeated refusals hold everyone back
         if (failure.code === "rate_limit_exceeded" && failure.retryAfterMs) {
-          client.limiter.blockFor(failure.retryAfterMs);
+          client.limiter.refused(failure.retryAfterMs);
         }
         return failure;
       }

@@ -115,8 +115,9 @@ export async function deliverBatch(db: Db, options: DeliverBatchOptions): Promis
       );
       if (error) {
         const failure = classifyResendError(error, headers);
+        // this batch waits retry-after (withRetry); repeated refusals hold every worker back
         if (failure.code === "rate_limit_exceeded" && failure.retryAfterMs) {
-          client.limiter.blockFor(failure.retryAfterMs);
+          client.limiter.refused(failure.retryAfterMs);
         }
         return failure;
       }

@@ -63,15 +63,31 @@ test("a caller that comes late loses nothing: the requests after it catch up ins
   expect(elapsed).toBeLessThan(1_600);
 });
 
-test("a 429's retry-after stops every worker until it has passed", async () => {
+test("a lone 429 holds back no other worker: only the refused request waits its retry-after", async () => {
+  const [first, second] = [
+    createDbRateLimiter(db, { key: "test-lone", perSecond: 50 }),
+    createDbRateLimiter(db, { key: "test-lone", perSecond: 50 }),
+  ];
+  await first.acquire();
+  first.refused(600);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const started = performance.now();
+  await second.acquire();
+  expect(performance.now() - started).toBeLessThan(300);
+});
+
+test("a second 429 soon after the first, from any worker, stops every worker until retry-after has passed", async () => {
   const [first, second] = [
     createDbRateLimiter(db, { key: "test-block", perSecond: 50 }),
     createDbRateLimiter(db, { key: "test-block", perSecond: 50 }),
   ];
   await first.acquire();
-  first.blockFor(600);
+  first.refused(600);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await second.acquire();
+  second.refused(600);
   await new Promise((resolve) => setTimeout(resolve, 50));
   const started = performance.now();
-  await second.acquire();
+  await first.acquire();
   expect(performance.now() - started).toBeGreaterThan(500);
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db-client";
-import type { RateLimiter } from "@/lib/delivery/rate-limiter";
+import { type RateLimiter, REPEATED_REFUSAL_MS } from "@/lib/delivery/rate-limiter";
 
 export type DbRateLimiterOptions = {
   /** one window per provider account; every worker using the account shares it */
@@ -21,8 +21,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * next ones catch up inside the window, where a token bucket of one token loses the time for
  * good. A caller gets its grant at the moment it asks and the window has room (one statement,
  * the row locked); otherwise the statement answers how long until there is room and the
- * caller asks again exactly then. A 429's retry-after (`blockFor`) stops every worker until it
- * has passed.
+ * caller asks again exactly then. A lone 429 costs only its own request a wait (retry-after);
+ * a second one from any worker within REPEATED_REFUSAL_MS stops every worker until retry-after
+ * has passed (`refused`, rate-limiter.ts).
  *
  * The window is kept on the moments the grants were given, but a request goes out when its
  * process gets the answer: a process busy for a moment sends late, and the request n turns on,
@@ -99,12 +100,16 @@ export function createDbRateLimiter(
         await sleep(Math.max(1, Math.ceil(row.wait_ms)));
       }
     },
-    blockFor(ms) {
+    refused(retryAfterMs) {
       void ensure()
         .then(
           () => db.$executeRaw`
           UPDATE "SendRateBucket"
-          SET "blockedUntil" = greatest("blockedUntil", clock_timestamp() + ${ms} * interval '1 millisecond')
+          SET "blockedUntil" = CASE
+                WHEN "refusedAt" > clock_timestamp() - ${REPEATED_REFUSAL_MS} * interval '1 millisecond'
+                THEN greatest("blockedUntil", clock_timestamp() + ${retryAfterMs} * interval '1 millisecond')
+                ELSE "blockedUntil" END,
+              "refusedAt" = clock_timestamp()
           WHERE key = ${key}`,
         )
         .catch(() => undefined);
