@@ -82,6 +82,7 @@ export async function benchSend({ emails = 20_000, limit = 5 } = {}): Promise<Se
       client,
       schedule: false,
       deliverConcurrency: 6,
+      renderThread: true,
       // what goes wrong is printed (a confirmed batch is not)
       log: (message) => {
         if (!/^batch \d+: confirmed$/.test(message)) console.log(`  worker: ${message}`);

@@ -17,6 +17,8 @@ const worker = await startSendingWorker({
   leaseMs,
   sweepEveryMs: Math.min(2_000, leaseMs),
   retry: { baseDelayMs: 200, maxDelayMs: 5_000 },
+  // a process of its own: rendering goes on a thread beside delivery (lib/rendering/render-thread.ts)
+  renderThread: true,
   schedule:
     env.RAPPEL_WORKER_SCHEDULE === "off" ? false : { baseUrl: env.NEXTAUTH_URL ?? "http://localhost:3000" },
   log: (message) => console.log(`${new Date().toISOString()} worker: ${message}`),

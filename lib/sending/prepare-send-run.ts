@@ -2,7 +2,12 @@ import "server-only";
 import { fromDbDate } from "@/lib/dates";
 import type { Db } from "@/lib/db-client";
 import { type PatronSlice, planNotices } from "@/lib/planning/plan-notices";
-import { renderPlannedNotices } from "@/lib/rendering/render-planned-notices";
+import {
+  type RenderPlannedNoticesOptions,
+  type RenderPlannedNoticesResult,
+  renderPlannedNotices,
+} from "@/lib/rendering/render-planned-notices";
+import { RenderThreadError } from "@/lib/rendering/render-thread";
 import { finishSendRunIfDone } from "./finish-send-run";
 import { fixBatch, MAX_BATCH_EMAILS } from "./fix-batch";
 import { timed } from "./send-timings";
@@ -14,7 +19,11 @@ export type PrepareSendRunOptions = {
   /** called after each batch is fixed (and committed): hand it to the delivery workers */
   onBatchFixed: (batchId: number) => Promise<unknown>;
   leaseMs?: number;
+  /** renders notices (default: renderPlannedNotices in this thread; the worker may use a render thread) */
+  render?: Render;
 };
+
+type Render = (options: RenderPlannedNoticesOptions) => Promise<RenderPlannedNoticesResult>;
 
 export type PrepareOutcome = "prepared" | "skipped" | "paused";
 
@@ -29,6 +38,7 @@ export type PrepareOutcome = "prepared" | "skipped" | "paused";
  */
 export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Promise<PrepareOutcome> {
   const { runId, workerId } = options;
+  const render: Render = options.render ?? ((renderOptions) => renderPlannedNotices(db, renderOptions));
   const leaseMs = options.leaseMs ?? 10_000;
   const claimed = await db.$queryRaw<{ libraryId: number; planDate: Date; baseUrl: string | null }[]>`
     UPDATE "SendRun" SET "prepareOwner" = ${workerId},
@@ -124,7 +134,7 @@ export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Pr
         const noticeIds = next.map((n) => n.id);
         afterId = noticeIds[noticeIds.length - 1];
         // two steps render at once: each waits on the database for much of its time
-        const renderStep = timed("render", () => renderEach(db, { libraryId, baseUrl, noticeIds })).then(
+        const renderStep = timed("render", () => renderEach(render, { libraryId, baseUrl, noticeIds })).then(
           () => {
             rendered.push(...noticeIds);
             fixRendered(false);
@@ -205,26 +215,30 @@ async function runStatus(db: Db, runId: number): Promise<string> {
  * notice whose content cannot be rendered fails alone (fixBatch marks it failed with a reason).
  */
 async function renderEach(
-  db: Db,
+  render: Render,
   { libraryId, baseUrl, noticeIds }: { libraryId: number; baseUrl: string; noticeIds: number[] },
 ): Promise<void> {
   try {
-    await renderPlannedNotices(db, { libraryId, baseUrl, noticeIds, batchSize: noticeIds.length });
+    await render({ libraryId, baseUrl, noticeIds, batchSize: noticeIds.length });
   } catch (error) {
     // the database, not a notice: the preparation stops and is taken up again
     if (isDatabaseError(error)) throw error;
     for (const id of noticeIds) {
-      await renderPlannedNotices(db, { libraryId, baseUrl, noticeIds: [id] }).catch((single: unknown) => {
+      await render({ libraryId, baseUrl, noticeIds: [id] }).catch((single: unknown) => {
         if (isDatabaseError(single)) throw single;
       });
     }
   }
 }
 
-/** An error of the database or the connection to it (Prisma's, or pg's with a SQLSTATE), not of a notice. */
+/**
+ * An error of the database or the connection to it (Prisma's, or pg's with a SQLSTATE), or of
+ * the render thread itself: not of a notice.
+ */
 function isDatabaseError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (error.name.startsWith("PrismaClient") || error.name === "DriverAdapterError") return true;
+  if (error instanceof RenderThreadError) return true;
   const code = (error as { code?: unknown }).code;
   return typeof code === "string" && (/^[0-9A-Z]{5}$/.test(code) || code.startsWith("ECONN"));
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { hostname } from "node:os";
-import type { Db } from "@/lib/db-client";
+import { connectionStringOf, type Db, poolOf } from "@/lib/db-client";
 import type { ResendClient } from "@/lib/delivery/resend-client";
 import type { RetryOptions } from "@/lib/delivery/with-retry";
 import { enqueueDuePickups, registerImportJob } from "@/lib/import/import-job";
+import { type RenderThread, startRenderThread } from "@/lib/rendering/render-thread";
 import { deliverBatch } from "./deliver-batch";
 import { sweepFeedback } from "./feedback-sweep";
 import { prepareSendRun } from "./prepare-send-run";
@@ -37,6 +38,11 @@ export type SendingWorkerOptions = {
   schedule?: { baseUrl: string } | false;
   /** how often the libraries' import pickup times are checked (default every minute) */
   pickupEveryMs?: number;
+  /**
+   * render on a thread of its own (lib/rendering/render-thread.ts), so that rendering does not
+   * delay delivery's requests; not on the embedded database, whose one connection is taken
+   */
+  renderThread?: boolean;
   /** the URL of `db`, for the imports' own connections (default DATABASE_URL; lib/import/import-job.ts) */
   importDatabaseUrl?: string;
   log?: (message: string) => void;
@@ -55,12 +61,22 @@ export async function startSendingWorker(options: SendingWorkerOptions): Promise
     options.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const leaseMs = options.leaseMs ?? 10_000;
   const log = options.log ?? (() => undefined);
+  const databaseUrl = connectionStringOf(db);
+  const renderThread: RenderThread | null =
+    options.renderThread && databaseUrl && !poolOf(db) ? startRenderThread(databaseUrl) : null;
+  const render = renderThread ? renderThread.render : undefined;
 
   registerJob<{ runId: number }>(
     SEND_JOBS.prepare,
     async ({ runId }) => {
       try {
-        const outcome = await prepareSendRun(db, { runId, workerId, leaseMs, onBatchFixed: nudgeBatch });
+        const outcome = await prepareSendRun(db, {
+          runId,
+          workerId,
+          leaseMs,
+          onBatchFixed: nudgeBatch,
+          render,
+        });
         log(`run ${runId}: ${outcome}`);
       } catch (error) {
         log(
@@ -160,6 +176,7 @@ export async function startSendingWorker(options: SendingWorkerOptions): Promise
       if (scheduleTimer) clearInterval(scheduleTimer);
       await Promise.all(inFlight);
       await stopJobWorkers();
+      await renderThread?.close();
     },
   };
 }
