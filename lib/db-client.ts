@@ -27,10 +27,6 @@ export function createDbClient(
 
 const connectionStrings = new WeakMap<object, string>();
 
-/** The database a client made here connects to (for a thread or process of one's own). */
-export function connectionStringOf(client: object): string | undefined {
-  return connectionStrings.get(client);
-}
 const rawPools = new WeakMap<object, pg.Pool>();
 
 /**

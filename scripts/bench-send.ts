@@ -3,6 +3,7 @@ import { loadavg } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createDbClient, type Db } from "@/lib/db-client";
 import { buildResendClient } from "@/lib/delivery/resend-client";
+import { startRenderThread } from "@/lib/rendering/render-thread";
 import { configureQueue, stopQueue } from "@/lib/sending/queue";
 import { createDbRateLimiter } from "@/lib/sending/rate-bucket";
 import { resetSendTimings, sendTimings } from "@/lib/sending/send-timings";
@@ -66,6 +67,7 @@ export async function benchSend({ emails = 20_000, limit = 5 } = {}): Promise<Se
   configureQueue({ connectionString: database.url });
   const date = "2026-03-10";
   let worker: { stop(): Promise<void> } | undefined;
+  const renderThread = startRenderThread(database.url);
   try {
     const t = await createOverdueLibrary(db, { patrons: emails, date });
     // as after an import (which ends with VACUUM ANALYZE): the planner's plans need statistics
@@ -82,7 +84,8 @@ export async function benchSend({ emails = 20_000, limit = 5 } = {}): Promise<Se
       client,
       schedule: false,
       deliverConcurrency: 6,
-      renderThread: true,
+      // as npm run worker renders: on a thread of its own
+      render: renderThread.render,
       // what goes wrong is printed (a confirmed batch is not)
       log: (message) => {
         if (!/^batch \d+: confirmed$/.test(message)) console.log(`  worker: ${message}`);
@@ -183,6 +186,7 @@ export async function benchSend({ emails = 20_000, limit = 5 } = {}): Promise<Se
     };
   } finally {
     await worker?.stop();
+    await renderThread.close();
     await stopQueue();
     await fake.stop();
     await db.$disconnect();

@@ -1,5 +1,6 @@
 import { createDbClient } from "@/lib/db-client";
 import { env } from "@/lib/env";
+import { startRenderThread } from "@/lib/rendering/render-thread";
 import { configureQueue, stopQueue } from "@/lib/sending/queue";
 import { createSendingClient } from "@/lib/sending/sending-client";
 import { startSendingWorker } from "@/lib/sending/worker";
@@ -11,14 +12,15 @@ import { startSendingWorker } from "@/lib/sending/worker";
 const db = createDbClient(env.DATABASE_URL, Math.min(env.DATABASE_POOL_MAX, 4));
 configureQueue({ connectionString: env.DATABASE_URL });
 const leaseMs = env.RAPPEL_WORKER_LEASE_MS;
+// rendering on a thread of its own, so that it does not hold up delivery's requests
+const renderThread = startRenderThread(env.DATABASE_URL);
 const worker = await startSendingWorker({
   db,
   client: createSendingClient(db),
   leaseMs,
   sweepEveryMs: Math.min(2_000, leaseMs),
   retry: { baseDelayMs: 200, maxDelayMs: 5_000 },
-  // a process of its own: rendering goes on a thread beside delivery (lib/rendering/render-thread.ts)
-  renderThread: true,
+  render: renderThread.render,
   schedule:
     env.RAPPEL_WORKER_SCHEDULE === "off" ? false : { baseUrl: env.NEXTAUTH_URL ?? "http://localhost:3000" },
   log: (message) => console.log(`${new Date().toISOString()} worker: ${message}`),
@@ -28,6 +30,7 @@ console.log(`send-run worker ${process.pid} started`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
     await worker.stop();
+    await renderThread.close();
     await stopQueue();
     await db.$disconnect();
     process.exit(0);

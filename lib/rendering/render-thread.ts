@@ -1,5 +1,7 @@
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { RenderPlannedNoticesOptions, RenderPlannedNoticesResult } from "./render-planned-notices";
+import { RenderThreadError } from "./render-thread-error";
 
 export type RenderRequest = { id: number; options: RenderPlannedNoticesOptions };
 export type RenderResponse =
@@ -11,11 +13,6 @@ export type RenderThread = {
   /** ends the thread once what it was asked is answered; a later `render` starts a new one */
   close(): Promise<void>;
 };
-
-/** The thread itself failed (it could not start, or it ended): no notice's fault. */
-export class RenderThreadError extends Error {
-  override name = "RenderThreadError";
-}
 
 /**
  * `renderPlannedNotices` on a thread of its own, with its own connections to `databaseUrl`.
@@ -48,8 +45,15 @@ export function startRenderThread(databaseUrl: string): RenderThread {
 
 type Thread = RenderThread;
 
+/**
+ * The thread's first module, in the project's root (where npm's scripts run). Only scripts
+ * (npm run worker, the send bench) and tests start the thread: the app's bundler would follow
+ * this path into tsx, so nothing the app imports imports this module.
+ */
+const ENTRY = join(process.cwd(), "lib", "rendering", "render-thread-entry.mjs");
+
 function spawn(databaseUrl: string, onGone: () => void): Thread {
-  const worker = new Worker(new URL("./render-thread-entry.mjs", import.meta.url), {
+  const worker = new Worker(ENTRY, {
     workerData: { databaseUrl },
   });
   // an idle thread does not keep the process alive

@@ -7,7 +7,7 @@ import {
   type RenderPlannedNoticesResult,
   renderPlannedNotices,
 } from "@/lib/rendering/render-planned-notices";
-import { RenderThreadError } from "@/lib/rendering/render-thread";
+import { RenderThreadError } from "@/lib/rendering/render-thread-error";
 import { finishSendRunIfDone } from "./finish-send-run";
 import { fixBatch, MAX_BATCH_EMAILS } from "./fix-batch";
 import { timed } from "./send-timings";
@@ -23,7 +23,7 @@ export type PrepareSendRunOptions = {
   render?: Render;
 };
 
-type Render = (options: RenderPlannedNoticesOptions) => Promise<RenderPlannedNoticesResult>;
+export type Render = (options: RenderPlannedNoticesOptions) => Promise<RenderPlannedNoticesResult>;
 
 export type PrepareOutcome = "prepared" | "skipped" | "paused";
 

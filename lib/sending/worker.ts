@@ -1,13 +1,12 @@
 import "server-only";
 import { hostname } from "node:os";
-import { connectionStringOf, type Db, poolOf } from "@/lib/db-client";
+import type { Db } from "@/lib/db-client";
 import type { ResendClient } from "@/lib/delivery/resend-client";
 import type { RetryOptions } from "@/lib/delivery/with-retry";
 import { enqueueDuePickups, registerImportJob } from "@/lib/import/import-job";
-import { type RenderThread, startRenderThread } from "@/lib/rendering/render-thread";
 import { deliverBatch } from "./deliver-batch";
 import { sweepFeedback } from "./feedback-sweep";
-import { prepareSendRun } from "./prepare-send-run";
+import { prepareSendRun, type Render } from "./prepare-send-run";
 import { enqueue, registerJob, startJobWorkers, stopJobWorkers } from "./queue";
 import { runScheduledSends } from "./run-scheduled-sends";
 import { sweepSendRuns } from "./sweep-send-runs";
@@ -39,10 +38,11 @@ export type SendingWorkerOptions = {
   /** how often the libraries' import pickup times are checked (default every minute) */
   pickupEveryMs?: number;
   /**
-   * render on a thread of its own (lib/rendering/render-thread.ts), so that rendering does not
-   * delay delivery's requests; not on the embedded database, whose one connection is taken
+   * how notices are rendered (default: renderPlannedNotices in this thread). `npm run worker`
+   * renders on a thread of its own (lib/rendering/render-thread.ts), so that rendering does not
+   * hold up delivery's requests.
    */
-  renderThread?: boolean;
+  render?: Render;
   /** the URL of `db`, for the imports' own connections (default DATABASE_URL; lib/import/import-job.ts) */
   importDatabaseUrl?: string;
   log?: (message: string) => void;
@@ -61,10 +61,7 @@ export async function startSendingWorker(options: SendingWorkerOptions): Promise
     options.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const leaseMs = options.leaseMs ?? 10_000;
   const log = options.log ?? (() => undefined);
-  const databaseUrl = connectionStringOf(db);
-  const renderThread: RenderThread | null =
-    options.renderThread && databaseUrl && !poolOf(db) ? startRenderThread(databaseUrl) : null;
-  const render = renderThread ? renderThread.render : undefined;
+  const { render } = options;
 
   registerJob<{ runId: number }>(
     SEND_JOBS.prepare,
@@ -176,7 +173,6 @@ export async function startSendingWorker(options: SendingWorkerOptions): Promise
       if (scheduleTimer) clearInterval(scheduleTimer);
       await Promise.all(inFlight);
       await stopJobWorkers();
-      await renderThread?.close();
     },
   };
 }
