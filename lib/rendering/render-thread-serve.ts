@@ -8,6 +8,8 @@ import type { RenderRequest, RenderResponse } from "./render-thread";
 const port = parentPort;
 if (!port) throw new Error("render-thread-serve runs only as a worker thread");
 const db = createDbClient((workerData as { databaseUrl: string }).databaseUrl, 4);
+// connected before the first request comes (a failure here shows on that request)
+db.$queryRaw`SELECT 1`.catch(() => undefined);
 
 const inFlight = new Set<Promise<void>>();
 

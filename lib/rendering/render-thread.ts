@@ -23,13 +23,14 @@ export type RenderThread = {
  * fails fails what it was asked with a RenderThreadError; the next `render` starts a new one.
  */
 export function startRenderThread(databaseUrl: string): RenderThread {
-  let current: Thread | null = null;
   const thread = () => {
     const started = spawn(databaseUrl, () => {
       if (current === started) current = null;
     });
     return started;
   };
+  // started now: loading the app's modules and connecting take a moment a run's first render should not wait for
+  let current: Thread | null = thread();
   return {
     render: (options) => {
       current ??= thread();
