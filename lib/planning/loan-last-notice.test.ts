@@ -89,6 +89,28 @@ describe("Loan.lastNoticeStageId and lastNoticeDate follow the loan's notices", 
     expect(await lastNotice(t, loan.id)).toBeNull();
   });
 
+  it("a notice at an earlier stage written after a later one does not become the last", async () => {
+    const t = await createTestLibrary(db);
+    const loan = await loanWithTwoNotices(t);
+    const notice = await db.notice.create({
+      data: {
+        libraryId: t.library.id,
+        patronId: loan.patronId,
+        branchId: loan.branchId,
+        stageId: t.stage("pre-due").id,
+        planDate: toDbDate(addDays(today, 8)),
+        channel: "email",
+        channelReason: "stage channel: email",
+        language: "nl",
+        idempotencyKey: "late-reminder",
+      },
+    });
+    await db.noticeLoan.create({
+      data: { noticeId: notice.id, loanId: loan.id, stageId: notice.stageId, dueDate: loan.dueDate },
+    });
+    expect(await lastNotice(t, loan.id)).toBe(`overdue-2@${addDays(today, 7)}`);
+  });
+
   it("deleting a notice (its loans go with it) makes the notice before it the last again", async () => {
     const t = await createTestLibrary(db);
     const loan = await loanWithTwoNotices(t);
