@@ -99,6 +99,12 @@ export type PlanInputs = {
   /** per stage position (1-based, positionSpan entries): whether the library's stage there is an overdue stage */
   overdueAt: boolean[];
   /**
+   * per stage position (1-based, positionSpan entries): the id of the library's stage there, 0
+   * = none. A loan keeps its last notice's stage id (Loan.lastNoticeStageId): its place here
+   * is that stage's position in today's settings.
+   */
+  stageAt: number[];
+  /**
    * For bounds row k and a previous overdue stage at position q, entry (k - 1) * positionSpan + q
    * (1-based): the latest day that stage's notice may have gone out for row k's stage to be due
    * on the planned day (its full interval after it). null where no such pair exists.
@@ -243,14 +249,19 @@ export function buildPlanInputs(
         .slice(group * DECISION_STRIDES.preference, (group + 1) * DECISION_STRIDES.preference)
         .some((channel) => channel != null),
   );
-  const overdueAt = Array.from({ length: positionSpan }, (_, index) =>
-    settings.stages.some((stage) => stage.position === index + 1 && stage.kind === "overdue"),
+  const stageAtPosition = (position: number) => settings.stages.find((stage) => stage.position === position);
+  const overdueAt = Array.from(
+    { length: positionSpan },
+    (_, index) => stageAtPosition(index + 1)?.kind === "overdue",
   );
+  // 0, not null, where no stage is: array_position() would find a null when the loan has no stage
+  const stageAt = Array.from({ length: positionSpan }, (_, index) => stageAtPosition(index + 1)?.id ?? 0);
   return {
     stagesByBranch,
     bounds,
     positionSpan,
     overdueAt,
+    stageAt,
     intervalDates,
     decisionChannels,
     decisionPossible,

@@ -287,7 +287,10 @@ const EPOCH: LocalDate = "2000-01-01";
  * The one statement over the open loans, one row per loan until the grouping: each loan's
  * lowest stage not sent yet in its current cycle is looked up (per branch and position of the
  * cycle's last notice, a table made in TypeScript: no join with the stages, no row per reached
- * stage, no sort to find the lowest). The loan goes on only when that stage's date has come
+ * stage, no sort to find the lowest). The cycle's last notice is on the loan row itself
+ * (Loan.lastNoticeStageId and lastNoticeDate, which triggers keep equal to NoticeLoan): no
+ * join with the notice history, which was the larger part of the statement's time on the
+ * bench library. The loan goes on only when that stage's date has come
  * and, after an overdue notice, its full interval has passed: a later stage never overtakes
  * it. Then the patron's channel for it (the channel decision table); when the patron gets
  * nothing at that stage (switched off for them, no channel), a walk steps over it to the next
@@ -335,44 +338,28 @@ export function dueNoticesQuery(
   const hasChannel = (decisionIndex: Prisma.Sql) =>
     Prisma.sql`coalesce((${givesNotice})[${decisionIndex}], false)`;
   return Prisma.sql`
-    WITH loans AS MATERIALIZED (
-      -- the open loans that may have come to a stage: read once, by the history below and by
-      -- the stage lookup after it
-      SELECT l.id, l."itemId", l."patronId", l."branchId", l."dueDate"
-      FROM "Loan" l
-      WHERE l."libraryId" = ${libraryId} AND l."returnedAt" IS NULL AND l."dueDate" <= ${inputs.maxReachDue}::date
-        ${inSlice}
-    ),
-    history AS MATERIALIZED (
-      -- the last notice of each of these loans' cycle (its notices for its current due date):
-      -- its position and notice id by one max() over position << 40 | notice id, no sort
-      SELECT nl."loanId", max((s.position::bigint << 40) + nl."noticeId") AS last
-      FROM "NoticeLoan" nl
-      JOIN "NoticeStage" s ON s.id = nl."stageId"
-      JOIN loans l ON l.id = nl."loanId" AND l."dueDate" = nl."dueDate"
-      GROUP BY nl."loanId"
-    ),
-    patron_stages AS MATERIALIZED (
+    WITH patron_stages AS MATERIALIZED (
       -- a few per library: read once and hashed, not looked up per loan
       SELECT pss."patronId", pss."stageId", pss.enabled, pss.channel
       FROM "PatronStageSetting" pss JOIN "NoticeStage" s ON s.id = pss."stageId"
       WHERE s."libraryId" = ${libraryId}
     ),
     next_stage AS (
-      -- each loan's lowest stage not sent yet (a reminder before the due date only while the
-      -- loan is not past it), as its bounds row; after an overdue notice, that notice's day
-      -- (looked up only then, by its id)
+      -- each open loan's lowest stage not sent yet (a reminder before the due date only while
+      -- the loan is not past it), as its bounds row, from the last notice of its cycle as the
+      -- loan row keeps it: that stage's position today and, after an overdue notice, its day
       SELECT l.id, l."itemId", l."patronId", l."dueDate", b.number,
-             CASE WHEN (${overdueAt})[(h.last >> 40)::int] THEN (h.last >> 40)::int END AS "lastOverduePosition",
-             CASE WHEN (${overdueAt})[(h.last >> 40)::int]
-                  THEN (SELECT n."planDate" FROM "Notice" n WHERE n.id = h.last & ${2 ** 40 - 1}::bigint) END
-               AS "lastOverdueDate",
+             CASE WHEN (${overdueAt})[b.last] THEN b.last END AS "lastOverduePosition",
+             CASE WHEN (${overdueAt})[b.last] THEN l."lastNoticeDate" END AS "lastOverdueDate",
              (CASE WHEN l."dueDate" < (${pastDueBefore})[b.number]
                    THEN ${inputs.nextStageAfterDue}::int[] ELSE ${inputs.nextStage}::int[] END)
-               [(b.number - 1) * ${positionSpan + 1} + coalesce(h.last >> 40, 0)::int + 1] AS row
-      FROM loans l
-      LEFT JOIN history h ON h."loanId" = l.id
-      CROSS JOIN LATERAL (SELECT array_position(${inputs.branchIds}::int[], l."branchId") AS number) b
+               [(b.number - 1) * ${positionSpan + 1} + b.last + 1] AS row
+      FROM "Loan" l
+      CROSS JOIN LATERAL (
+        SELECT array_position(${inputs.branchIds}::int[], l."branchId") AS number,
+               coalesce(array_position(${inputs.stageAt}::int[], l."lastNoticeStageId"), 0) AS last) b
+      WHERE l."libraryId" = ${libraryId} AND l."returnedAt" IS NULL AND l."dueDate" <= ${inputs.maxReachDue}::date
+        ${inSlice}
       OFFSET 0 -- a fence: each row's stage is computed once, not again wherever it is used
     ),
     due AS MATERIALIZED (
