@@ -6,7 +6,7 @@ import { planNotices } from "./plan-notices";
 
 // The planner reads each loan's last notice of its due-date cycle from the loan row
 // (Loan.lastNoticeStageId and lastNoticeDate), which triggers keep equal to what NoticeLoan
-// says (migration 20261207100000_loan_last_notice). These tests change NoticeLoan, Notice,
+// says (migration 20261207200000_loan_last_notice). These tests change NoticeLoan, Notice,
 // Loan and NoticeStage the ways the app and staff can, and hold the row to NoticeLoan.
 
 const db = useTestDb();
