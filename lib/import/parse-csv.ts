@@ -85,9 +85,6 @@ function decodeStream(encoding: CsvEncoding): Transform {
   });
 }
 
-/** csv-parse's growing buffer of the field being read (lib/utils/ResizeableBuffer.js) */
-type FieldBuffer = { buf: Buffer; length: number; toString(encoding?: BufferEncoding): string | Uint8Array };
-
 /** Records per batch: one await per batch, not per record (about 2 µs a record less). */
 const BATCH = 1_000;
 
@@ -115,16 +112,6 @@ class NumberedParser extends Parser {
         this.batch.push({ type: "broken", line, detail: error.code ?? error.message });
       },
     });
-    // csv-parse turns each field's bytes into a string through a Buffer slice (a new Buffer
-    // object per field: 7,000,000 for the bench's loans file). Decoding the same bytes straight
-    // from its buffer gives the same string without them.
-    const field = (this as unknown as { state?: { field?: FieldBuffer } }).state?.field;
-    if (field && Buffer.isBuffer(field.buf) && typeof field.length === "number")
-      field.toString = function (this: FieldBuffer, encoding?: BufferEncoding) {
-        return encoding
-          ? this.buf.toString(encoding, 0, this.length)
-          : Uint8Array.prototype.slice.call(this.buf, 0, this.length);
-      };
   }
 
   override push(record: unknown): boolean {
