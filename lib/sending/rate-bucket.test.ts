@@ -28,13 +28,13 @@ test("callers of one process never get more than perSecond grants in any second,
   expect(times).toHaveLength(60);
   // any window of one second, on the moments the grants reached the callers: at most perSecond
   for (let i = perSecond; i < times.length; i++) expect(times[i] - times[i - perSecond]).toBeGreaterThan(999);
-  // never bunched: at least about half the even spacing (50 ms) apart
-  for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThan(20);
-  // 60 at 20/s: three windows of 20, each spaced 25 ms: the last after 2 s + 19 x 25 ms; waking
-  // exactly when there is room, the callers lose little beside it (a machine under load delays
-  // timers, and a grant held back for the process's own window moves the ones after it)
-  expect(times[times.length - 1]).toBeGreaterThan(2_400);
-  expect(times[times.length - 1]).toBeLessThan(2_475 * 2.5);
+  // never bunched: at least about the even spacing (50 ms) apart
+  for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThan(40);
+  // 60 at 20/s, 50 ms apart: the last after 59 x 50 ms; waking exactly when there is room, the
+  // callers lose little beside it (a machine under load delays timers, and a grant held back
+  // for the process's own window moves the ones after it)
+  expect(times[times.length - 1]).toBeGreaterThan(2_900);
+  expect(times[times.length - 1]).toBeLessThan(2_950 * 2);
 });
 
 test("workers sharing the window together never get more than perSecond grants in any second", async () => {
@@ -45,22 +45,27 @@ test("workers sharing the window together never get more than perSecond grants i
   // process late shifts that one by the delay (here the three share one test process, on a
   // machine that may be busy: its timers run late by tens of ms)
   for (let i = perSecond; i < times.length; i++) expect(times[i] - times[i - perSecond]).toBeGreaterThan(900);
-  expect(times[times.length - 1]).toBeGreaterThan(2_400);
-  expect(times[times.length - 1]).toBeLessThan(2_475 * 1.6);
+  expect(times[times.length - 1]).toBeGreaterThan(2_800);
+  expect(times[times.length - 1]).toBeLessThan(2_950 * 1.4);
 });
 
-test("a caller that comes late loses nothing: the requests after it catch up inside the window", async () => {
+test("after a caller that comes late the requests keep the even spacing: none reach the provider bunched up", async () => {
   const limiter = createDbRateLimiter(db, { key: "test-late", perSecond: 10 });
-  const started = performance.now();
   await limiter.acquire();
   // busy for 0.7 s (7 turns at the even spacing of 100 ms)
   await new Promise((resolve) => setTimeout(resolve, 700));
-  await Promise.all(Array.from({ length: 9 }, () => limiter.acquire()));
-  const elapsed = performance.now() - started;
-  // 10 in the first second, the 9 late ones 50 ms apart: about 1.1 s; one by one at the even
-  // spacing from the late one on, as a token bucket of one would, takes at least 1.6 s
-  expect(elapsed).toBeGreaterThan(1_100);
-  expect(elapsed).toBeLessThan(1_600);
+  const started = performance.now();
+  const times: number[] = [];
+  await Promise.all(
+    Array.from({ length: 5 }, async () => {
+      await limiter.acquire();
+      times.push(performance.now() - started);
+    }),
+  );
+  times.sort((a, b) => a - b);
+  // the first at once, each of the others a full spacing (100 ms) after the one before
+  expect(times[0]).toBeLessThan(80);
+  for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThan(90);
 });
 
 test("a lone 429 holds back no other worker: only the refused request waits its retry-after", async () => {

@@ -14,12 +14,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The provider's rate limit for every worker process on every machine together, as a sliding
  * window in one PostgreSQL row: a request is granted when fewer than `n` = ceil(perSecond)
  * were granted in the last `n / perSecond` seconds (so no one-second window ever holds more
- * than perSecond, which is how Resend counts), and never closer than half the even spacing
- * after the one before (a burst of large requests would reach the provider bunched up).
- *
- * A grant that reaches its caller late (a busy process) costs only that request's moment: the
- * next ones catch up inside the window, where a token bucket of one token loses the time for
- * good. A caller gets its grant at the moment it asks and the window has room (one statement,
+ * than perSecond, which is how Resend counts), and never closer than the even spacing after
+ * the one before. Requests closer together reach the provider bunched up: each waits there
+ * behind the one before it, so the first of a bunch arrives on time and the rest late, and
+ * the fifth request after a late one lands inside its second. Measured in the send bench
+ * (20,000 emails at 98 % of 5 requests/s): with half the spacing allowed, 8 to 10 requests of
+ * 200 were refused with 429, each 993-999 ms after the request five before it; with the even
+ * spacing, 0 or 1. A grant that reaches its caller late costs that moment: the requests after
+ * it keep the spacing. A caller gets its grant at the moment it asks and the window has room (one statement,
  * the row locked); otherwise the statement answers how long until there is room and the
  * caller asks again exactly then. A lone 429 costs only its own request a wait (retry-after);
  * a second one from any worker within REPEATED_REFUSAL_MS stops every worker until retry-after
@@ -38,7 +40,7 @@ export function createDbRateLimiter(
   if (!(perSecond > 0)) throw new Error("perSecond must be positive");
   const n = Math.ceil(perSecond);
   const windowMs = (1000 * n) / perSecond;
-  const gapMs = 500 / perSecond;
+  const gapMs = 1000 / perSecond;
   // when this process's latest grants reached it (performance.now()), oldest first
   const sentAt: number[] = [];
   let local: Promise<void> = Promise.resolve();
