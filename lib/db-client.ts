@@ -26,7 +26,6 @@ export function createDbClient(
 }
 
 const connectionStrings = new WeakMap<object, string>();
-
 const rawPools = new WeakMap<object, pg.Pool>();
 
 /**

@@ -36,6 +36,30 @@ async function loanWithTwoNotices(t: TestLibrary) {
   return loan;
 }
 
+/** A notice written by hand (as a run would) for one loan: stage, plan date and cycle due date. */
+async function writeNotice(
+  t: TestLibrary,
+  loan: { id: number; patronId: number; branchId: number },
+  { stage, planDate, dueDate, key }: { stage: string; planDate: LocalDate; dueDate: Date; key: string },
+) {
+  const notice = await db.notice.create({
+    data: {
+      libraryId: t.library.id,
+      patronId: loan.patronId,
+      branchId: loan.branchId,
+      stageId: t.stage(stage).id,
+      planDate: toDbDate(planDate),
+      channel: "email",
+      channelReason: "stage channel: email",
+      language: "nl",
+      idempotencyKey: key,
+    },
+  });
+  await db.noticeLoan.create({
+    data: { noticeId: notice.id, loanId: loan.id, stageId: notice.stageId, dueDate },
+  });
+}
+
 describe("Loan.lastNoticeStageId and lastNoticeDate follow the loan's notices", () => {
   it("a loan without notices has none; each written notice makes it the loan's last", async () => {
     const t = await createTestLibrary(db);
@@ -65,26 +89,11 @@ describe("Loan.lastNoticeStageId and lastNoticeDate follow the loan's notices", 
     const loan = await t.loan(await t.patron(), { dueDate: addDays(today, -7) });
     // renewed between the plan and the writing of its notice loans
     await t.renew(loan.id, addDays(today, 21));
-    const notice = await db.notice.create({
-      data: {
-        libraryId: t.library.id,
-        patronId: loan.patronId,
-        branchId: loan.branchId,
-        stageId: t.stage("overdue-1").id,
-        planDate: toDbDate(today),
-        channel: "email",
-        channelReason: "stage channel: email",
-        language: "nl",
-        idempotencyKey: "late-notice",
-      },
-    });
-    await db.noticeLoan.create({
-      data: {
-        noticeId: notice.id,
-        loanId: loan.id,
-        stageId: notice.stageId,
-        dueDate: toDbDate(addDays(today, -7)),
-      },
+    await writeNotice(t, loan, {
+      stage: "overdue-1",
+      planDate: today,
+      dueDate: toDbDate(addDays(today, -7)),
+      key: "late-notice",
     });
     expect(await lastNotice(t, loan.id)).toBeNull();
   });
@@ -92,21 +101,11 @@ describe("Loan.lastNoticeStageId and lastNoticeDate follow the loan's notices", 
   it("a notice at an earlier stage written after a later one does not become the last", async () => {
     const t = await createTestLibrary(db);
     const loan = await loanWithTwoNotices(t);
-    const notice = await db.notice.create({
-      data: {
-        libraryId: t.library.id,
-        patronId: loan.patronId,
-        branchId: loan.branchId,
-        stageId: t.stage("pre-due").id,
-        planDate: toDbDate(addDays(today, 8)),
-        channel: "email",
-        channelReason: "stage channel: email",
-        language: "nl",
-        idempotencyKey: "late-reminder",
-      },
-    });
-    await db.noticeLoan.create({
-      data: { noticeId: notice.id, loanId: loan.id, stageId: notice.stageId, dueDate: loan.dueDate },
+    await writeNotice(t, loan, {
+      stage: "pre-due",
+      planDate: addDays(today, 8),
+      dueDate: loan.dueDate,
+      key: "late-reminder",
     });
     expect(await lastNotice(t, loan.id)).toBe(`overdue-2@${addDays(today, 7)}`);
   });

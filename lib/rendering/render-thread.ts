@@ -30,7 +30,7 @@ export function startRenderThread(databaseUrl: string): RenderThread {
     return started;
   };
   // started now: loading the app's modules and connecting take a moment a run's first render should not wait for
-  let current: Thread | null = thread();
+  let current: RenderThread | null = thread();
   return {
     render: (options) => {
       current ??= thread();
@@ -44,8 +44,6 @@ export function startRenderThread(databaseUrl: string): RenderThread {
   };
 }
 
-type Thread = RenderThread;
-
 /**
  * The thread's first module, in the project's root (where npm's scripts run). Only scripts
  * (npm run worker, the send bench) and tests start the thread: the app's bundler would follow
@@ -53,7 +51,7 @@ type Thread = RenderThread;
  */
 const ENTRY = join(process.cwd(), "lib", "rendering", "render-thread-entry.mjs");
 
-function spawn(databaseUrl: string, onGone: () => void): Thread {
+function spawn(databaseUrl: string, onGone: () => void): RenderThread {
   const worker = new Worker(ENTRY, {
     workerData: { databaseUrl },
   });
