@@ -1,6 +1,10 @@
 export type RateLimiter = {
-  /** resolves when the caller may make one request; callers are served in arrival order */
-  acquire(): Promise<void>;
+  /**
+   * resolves when the caller may make one request; callers are served in arrival order. With
+   * the request's Idempotency-Key, a limiter may keep its distance from the moment that request
+   * actually went out (request-sent.ts) rather than the moment it was granted.
+   */
+  acquire(idempotencyKey?: string): Promise<void>;
   /**
    * The provider refused a request with 429 and asked to wait `retryAfterMs`. The refused
    * request waits that long before its retry (withRetry). A lone refusal is a request that

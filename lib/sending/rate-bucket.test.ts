@@ -1,6 +1,8 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test } from "vitest";
 import { useTestDb } from "@/test/db";
-import { createDbRateLimiter } from "./rate-bucket";
+import { CATCH_UP_SLOTS, CATCH_UP_SPACING, createDbRateLimiter } from "./rate-bucket";
 
 const db = useTestDb();
 
@@ -28,8 +30,9 @@ test("callers of one process never get more than perSecond grants in any second,
   expect(times).toHaveLength(60);
   // any window of one second, on the moments the grants reached the callers: at most perSecond
   for (let i = perSecond; i < times.length; i++) expect(times[i] - times[i - perSecond]).toBeGreaterThan(999);
-  // never bunched: at least about the even spacing (50 ms) apart
-  for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThan(40);
+  // never bunched: at least the shortest spacing (a share of the even 50 ms) apart
+  for (let i = 1; i < times.length; i++)
+    expect(times[i] - times[i - 1]).toBeGreaterThan(50 * CATCH_UP_SPACING - 3);
   // 60 at 20/s, 50 ms apart: the last after 59 x 50 ms; waking exactly when there is room, the
   // callers lose little beside it (a machine under load delays timers, and a grant held back
   // for the process's own window moves the ones after it)
@@ -49,11 +52,12 @@ test("workers sharing the window together never get more than perSecond grants i
   expect(times[times.length - 1]).toBeLessThan(2_950 * 1.4);
 });
 
-test("after a caller that comes late the requests keep the even spacing: none reach the provider bunched up", async () => {
+test("after a pause longer than the catch-up the slots start again: the requests keep the even spacing, none bunched up", async () => {
   const limiter = createDbRateLimiter(db, { key: "test-late", perSecond: 10 });
   await limiter.acquire();
-  // busy for 0.7 s (7 turns at the even spacing of 100 ms)
+  // nothing to send for 0.7 s (7 slots of 100 ms), longer than the catch-up
   await new Promise((resolve) => setTimeout(resolve, 700));
+  expect(700).toBeGreaterThan(100 * CATCH_UP_SLOTS);
   const started = performance.now();
   const times: number[] = [];
   await Promise.all(
@@ -63,9 +67,65 @@ test("after a caller that comes late the requests keep the even spacing: none re
     }),
   );
   times.sort((a, b) => a - b);
-  // the first at once, each of the others a full spacing (100 ms) after the one before
+  // the first at once, the others on the even spacing from it (4 x 100 ms), not caught up at
+  // the shortest spacing; a grant reaching this busy process late may make the next one come
+  // closer, never closer than the shortest spacing
   expect(times[0]).toBeLessThan(80);
-  for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThan(90);
+  expect(times[4] - times[0]).toBeGreaterThan(390);
+  for (let i = 1; i < times.length; i++)
+    expect(times[i] - times[i - 1]).toBeGreaterThan(100 * CATCH_UP_SPACING - 3);
+});
+
+test("a caller that asks late loses less than its delay: the next grants come closer, at the shortest spacing, to catch up with their slots", async () => {
+  const limiter = createDbRateLimiter(db, { key: "test-catch-up", perSecond: 10 });
+  const times: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i <= 10; i++) {
+    // the fourth asks 350 ms after the third, 250 ms after its slot: within the catch-up
+    if (i === 3) await new Promise((resolve) => setTimeout(resolve, 350));
+    await limiter.acquire();
+    times.push(performance.now() - started);
+  }
+  const late = times[3] - times[2] - 100;
+  expect(late).toBeGreaterThan(240);
+  expect(late).toBeLessThan(100 * CATCH_UP_SLOTS);
+  // the six after it come at the shortest spacing (80 ms: 480 ms in all; with the spacing
+  // counted from each grant, 600 ms), never closer; never more than 10 in a second
+  expect(times[9] - times[3]).toBeLessThan(560);
+  for (let i = 1; i < times.length; i++)
+    expect(times[i] - times[i - 1]).toBeGreaterThan(100 * CATCH_UP_SPACING - 3);
+  expect(times[10] - times[0]).toBeGreaterThan(999);
+});
+
+test("a request that went out late holds back the one n turns after it: the window counts from the moment it went out whole", async () => {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => res.end("{}"));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  try {
+    const limiter = createDbRateLimiter(db, { key: "test-went-out", perSecond: 10 });
+    const started = performance.now();
+    await limiter.acquire("key-0");
+    const granted = performance.now() - started;
+    // its process is busy: the request goes out 150 ms after its grant
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await fetch(`http://127.0.0.1:${port}/emails/batch`, {
+      method: "POST",
+      headers: { "Idempotency-Key": "key-0" },
+      body: "x".repeat(100_000),
+    });
+    let last = 0;
+    for (let i = 1; i <= 10; i++) {
+      await limiter.acquire(`key-${i}`);
+      last = performance.now() - started;
+    }
+    // granted alone, the tenth after would come 1,000 ms after the first grant
+    expect(last - granted).toBeGreaterThan(1_140);
+  } finally {
+    server.close();
+  }
 });
 
 test("a lone 429 holds back no other worker: only the refused request waits its retry-after", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db-client";
 import { type RateLimiter, REPEATED_REFUSAL_MS } from "@/lib/delivery/rate-limiter";
+import { onRequestSent } from "@/lib/delivery/request-sent";
 
 export type DbRateLimiterOptions = {
   /** one window per provider account; every worker using the account shares it */
@@ -10,28 +11,44 @@ export type DbRateLimiterOptions = {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A grant may come this share of the even spacing after the one before, to make up for lateness. */
+export const CATCH_UP_SPACING = 0.8;
+/** Lateness up to this many spacings is made up for; after a longer pause the spacing starts again. */
+export const CATCH_UP_SLOTS = 3;
+
 /**
  * The provider's rate limit for every worker process on every machine together, as a sliding
  * window in one PostgreSQL row: a request is granted when fewer than `n` = ceil(perSecond)
  * were granted in the last `n / perSecond` seconds (so no one-second window ever holds more
- * than perSecond, which is how Resend counts), and never closer than the even spacing after
- * the one before. Requests closer together reach the provider bunched up: each waits there
- * behind the one before it, so the first of a bunch arrives on time and the rest late, and
- * the fifth request after a late one lands inside its second. Measured in the send bench
- * (20,000 emails at 98 % of 5 requests/s): with half the spacing allowed, 8 to 10 requests of
- * 200 were refused with 429, each 993-999 ms after the request five before it; with the even
- * spacing, 0 or 1. A grant that reaches its caller late costs that moment: the requests after
- * it keep the spacing. A caller gets its grant at the moment it asks and the window has room (one statement,
- * the row locked); otherwise the statement answers how long until there is room and the
- * caller asks again exactly then. A lone 429 costs only its own request a wait (retry-after);
- * a second one from any worker within REPEATED_REFUSAL_MS stops every worker until retry-after
+ * than perSecond, which is how Resend counts), at its slot on the even spacing.
+ *
+ * The slots: each grant is meant for the slot one spacing after the one before it (`slotAt`).
+ * Requests closer together reach the provider bunched up: each waits there behind the one
+ * before it, so the first of a bunch arrives on time and the rest late, and the fifth request
+ * after a late one lands inside its second. Measured in the send bench (20,000 emails at 98 %
+ * of 5 requests/s): with half the spacing allowed at any time, 8 to 10 requests of 200 were
+ * refused with 429, each 993-999 ms after the request five before it; with the even spacing,
+ * 0 to 3. But a grant reaches its caller late when the caller's process is busy or its timer
+ * fires late (tens of milliseconds on a loaded machine), and with the spacing counted from the
+ * moment granted every such delay was lost for good (about 4 s of a 46 s run). So the slots
+ * stay on their grid: after a late grant the next ones may come CATCH_UP_SPACING of the
+ * spacing apart until they are back on their slots, and the window still holds. A pause
+ * longer than CATCH_UP_SLOTS spacings (nothing to send) is not made up for: the slots start
+ * again from the next request.
+ *
+ * A caller gets its grant at the moment it asks and the window has room (one statement, the
+ * row locked); otherwise the statement answers how long until there is room and the caller
+ * asks again exactly then. A lone 429 costs only its own request a wait (retry-after); a
+ * second one from any worker within REPEATED_REFUSAL_MS stops every worker until retry-after
  * has passed (`refused`, rate-limiter.ts).
  *
- * The window is kept on the moments the grants were given, but a request goes out when its
- * process gets the answer: a process busy for a moment sends late, and the request n turns on,
- * granted on time, would then reach the provider inside the same second. So each process also
- * keeps the window (and the spacing) on the moments its own requests went out, and holds a
- * grant back until it fits there too.
+ * The window is kept on the moments the grants were given, but a request reaches the provider
+ * when its process has turned it into JSON and written it out: tens of milliseconds later on a
+ * busy machine, and the request n turns on, granted on time, would then reach the provider
+ * inside the same second (traced in the send bench: each 429 came to a request whose fifth
+ * predecessor had gone out 50-130 ms after its grant). So each process also keeps the window
+ * (and the shortest spacing) on the moments its own requests went out whole (request-sent.ts,
+ * given the request's Idempotency-Key), and holds a grant back until it fits there too.
  */
 export function createDbRateLimiter(
   db: Db,
@@ -41,18 +58,26 @@ export function createDbRateLimiter(
   const n = Math.ceil(perSecond);
   const windowMs = (1000 * n) / perSecond;
   const gapMs = 1000 / perSecond;
-  // when this process's latest grants reached it (performance.now()), oldest first
-  const sentAt: number[] = [];
+  const shortestGapMs = gapMs * CATCH_UP_SPACING;
+  const catchUpMs = gapMs * CATCH_UP_SLOTS;
+  // this process's latest requests: when each went out (performance.now()), oldest first; the
+  // grant's moment until the request is known to have gone out whole
+  const sentAt: { at: number; stop?: () => void }[] = [];
   let local: Promise<void> = Promise.resolve();
-  const fitLocally = (): Promise<void> => {
+  const fitLocally = (idempotencyKey: string | undefined): Promise<void> => {
     const turn = local.then(async () => {
       const wait = Math.max(
-        sentAt.length >= n ? sentAt[sentAt.length - n] + windowMs - performance.now() : 0,
-        sentAt.length > 0 ? sentAt[sentAt.length - 1] + gapMs - performance.now() : 0,
+        sentAt.length >= n ? sentAt[sentAt.length - n].at + windowMs - performance.now() : 0,
+        sentAt.length > 0 ? sentAt[sentAt.length - 1].at + shortestGapMs - performance.now() : 0,
       );
       if (wait > 0) await sleep(Math.ceil(wait));
-      sentAt.push(performance.now());
-      if (sentAt.length > n) sentAt.shift();
+      const sent: { at: number; stop?: () => void } = { at: performance.now() };
+      if (idempotencyKey !== undefined)
+        sent.stop = onRequestSent(idempotencyKey, (at) => {
+          sent.at = Math.max(sent.at, at);
+        });
+      sentAt.push(sent);
+      if (sentAt.length > n) sentAt.shift()?.stop?.();
     });
     local = turn;
     return turn;
@@ -64,41 +89,47 @@ export function createDbRateLimiter(
     return ensured;
   };
   return {
-    async acquire() {
+    async acquire(idempotencyKey) {
       await ensure();
       for (;;) {
-        // `recent`: the grants inside the window, oldest first; `wait_ms` <= 0: granted now
+        // `recent`: the grants inside the window, oldest first; `slot`: this grant's slot on
+        // the spacing; `wait_ms` <= 0: granted now
         const [row] = await db.$queryRaw<{ granted: boolean; wait_ms: number }[]>`
           WITH locked AS (
-            SELECT b.key, b."blockedUntil", b.grants, clock_timestamp() AS now
+            SELECT b.key, b."blockedUntil", b.grants, b."slotAt", clock_timestamp() AS now
             FROM "SendRateBucket" b WHERE b.key = ${key} FOR UPDATE
           ), current AS (
             SELECT l.key, l.now,
                    array(SELECT g FROM unnest(l.grants) AS g
                          WHERE g > l.now - ${windowMs}::float8 * interval '1 millisecond' ORDER BY g) AS recent,
-                   extract(epoch FROM l."blockedUntil" - l.now)::float8 * 1000 AS blocked_ms
+                   extract(epoch FROM l."blockedUntil" - l.now)::float8 * 1000 AS blocked_ms,
+                   CASE WHEN l."slotAt" + ${gapMs}::float8 * interval '1 millisecond'
+                             >= l.now - ${catchUpMs}::float8 * interval '1 millisecond'
+                     THEN l."slotAt" + ${gapMs}::float8 * interval '1 millisecond'
+                     ELSE l.now END AS slot
             FROM locked l
           ), decided AS (
-            SELECT c.key, c.now, c.recent,
+            SELECT c.key, c.now, c.recent, c.slot,
                    greatest(
                      c.blocked_ms,
                      CASE WHEN cardinality(c.recent) >= ${n}::int
                        THEN extract(epoch FROM c.recent[cardinality(c.recent) - ${n}::int + 1] - c.now)::float8 * 1000 + ${windowMs}::float8
                        ELSE 0 END,
+                     extract(epoch FROM c.slot - c.now)::float8 * 1000,
                      CASE WHEN cardinality(c.recent) > 0
-                       THEN extract(epoch FROM c.recent[cardinality(c.recent)] - c.now)::float8 * 1000 + ${gapMs}::float8
+                       THEN extract(epoch FROM c.recent[cardinality(c.recent)] - c.now)::float8 * 1000 + ${shortestGapMs}::float8
                        ELSE 0 END,
                      0) AS wait_ms
             FROM current c
           ), taken AS (
-            UPDATE "SendRateBucket" b SET grants = d.recent || d.now
+            UPDATE "SendRateBucket" b SET grants = d.recent || d.now, "slotAt" = d.slot
             FROM decided d
             WHERE b.key = d.key AND d.wait_ms <= 0
             RETURNING b.key
           )
           SELECT EXISTS (SELECT 1 FROM taken) AS granted, d.wait_ms FROM decided d`;
         if (!row) throw new Error(`the rate bucket ${key} is missing`);
-        if (row.granted) return fitLocally();
+        if (row.granted) return fitLocally(idempotencyKey);
         await sleep(Math.max(1, Math.ceil(row.wait_ms)));
       }
     },
