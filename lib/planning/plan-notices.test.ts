@@ -327,6 +327,29 @@ describe("planNotices: returns and renewals", () => {
     expect(notice.letters.map((l) => l.status)).toEqual(["cancelled"]);
   });
 
+  it("planning a slice of patrons cancels the stale notices of that slice only; the slices together cancel them all", async () => {
+    const t = await createTestLibrary(db);
+    const first = await t.patron({ email: null });
+    const second = await t.patron({ email: null });
+    const loans = [
+      await t.loan(first, { dueDate: addDays(today, -7) }),
+      await t.loan(second, { dueDate: addDays(today, -7) }),
+    ];
+    await plan(t, today);
+    for (const loan of loans) await t.returnLoan(loan.id);
+    const [low, high] = [Math.min(first.id, second.id), Math.max(first.id, second.id)];
+    const slice = (fromId: number, toId: number) =>
+      planNotices(db, { libraryId: t.library.id, date: addDays(today, 1), patrons: { fromId, toId } });
+    const statusOf = async (patronId: number) =>
+      (await db.notice.findFirstOrThrow({ where: { patronId } })).status;
+
+    expect((await slice(low, low + 1)).written?.staleNoticesCancelled).toBe(1);
+    expect(await statusOf(low)).toBe("cancelled");
+    expect(await statusOf(high)).toBe("planned");
+    expect((await slice(low + 1, high + 1)).written?.staleNoticesCancelled).toBe(1);
+    expect(await statusOf(high)).toBe("cancelled");
+  });
+
   it("a loan renewed after its notice was planned drops out of the unsent notice", async () => {
     const t = await createTestLibrary(db);
     const loan = await t.loan(await t.patron(), { dueDate: addDays(today, -7) });

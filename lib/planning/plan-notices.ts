@@ -102,7 +102,7 @@ async function writePlan(
   date: LocalDate,
   patrons: PatronSlice | undefined,
 ): Promise<PlanResult> {
-  const staleNoticesCancelled = await dropStaleNotices(tx, { libraryId });
+  const staleNoticesCancelled = await dropStaleNotices(tx, { libraryId, patrons });
   const plan = await computePlan(tx, libraryId, date, false, patrons);
   // In the plan's order, by number: branch, stage, patron (one notice each per run). Not by
   // idempotency key, whose text order puts patron 10 before patron 9: two identical libraries

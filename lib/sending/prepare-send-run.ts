@@ -106,15 +106,28 @@ export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Pr
     let step = 0;
     // notices are numbered as they are planned: each slice's come after the last one's
     let afterId = 0;
-    for (const patrons of await patronSlices(db, libraryId)) {
+    // Each slice is planned while the one before it renders: rendering never waits for a plan.
+    const slices = await patronSlices(db, libraryId);
+    const plan = (patrons: PatronSlice) =>
+      timed("plan", () => planNotices(db, { libraryId, date, patrons })).then(() => undefined);
+    let planning: Promise<void> | null = slices.length > 0 ? plan(slices[0]) : null;
+    for (let i = 0; i < slices.length; i++) {
+      await planning;
+      planning = null;
       if ((await runStatus(db, runId)) !== "running") break;
-      await timed("plan", () => planNotices(db, { libraryId, date, patrons }));
-      // This run takes every notice still waiting: today's, and what an earlier run left.
+      // This run takes every notice still waiting: today's, and what an earlier run left. Not
+      // the ones it has already: those are being rendered and fixed now (locked), and writing
+      // them again would wait for those transactions, or deadlock with them.
       await db.$executeRaw`
         UPDATE "Notice" SET "sendRunId" = ${runId}
-        WHERE "libraryId" = ${libraryId} AND "planDate" <= ${date}::date
-          AND ((channel = 'email' AND status = 'planned' AND "sendBatchId" IS NULL)
-            OR (channel <> 'email' AND status = 'planned' AND "sendRunId" IS NULL))`;
+        WHERE "libraryId" = ${libraryId} AND "planDate" <= ${date}::date AND status = 'planned'
+          AND ((channel = 'email' AND "sendBatchId" IS NULL AND "sendRunId" IS DISTINCT FROM ${runId})
+            OR (channel <> 'email' AND "sendRunId" IS NULL))`;
+      if (i + 1 < slices.length) {
+        planning = plan(slices[i + 1]);
+        // awaited at the top of the loop, or below when the loop ends early
+        planning.catch(() => undefined);
+      }
       for (;;) {
         if (fixFailed !== null) throw fixFailed;
         if ((await runStatus(db, runId)) !== "running") break;
@@ -146,6 +159,7 @@ export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Pr
         if (rendering.length >= RENDERERS) await rendering.shift();
       }
     }
+    await planning;
     await Promise.all(rendering.splice(0));
     if ((await runStatus(db, runId)) === "running") fixRendered(true);
     await Promise.all(fixers);

@@ -1,5 +1,6 @@
 import "server-only";
 import { hostname } from "node:os";
+import { inspect } from "node:util";
 import type { Db } from "@/lib/db-client";
 import type { ResendClient } from "@/lib/delivery/resend-client";
 import type { RetryOptions } from "@/lib/delivery/with-retry";
@@ -76,9 +77,9 @@ export async function startSendingWorker(options: SendingWorkerOptions): Promise
         });
         log(`run ${runId}: ${outcome}`);
       } catch (error) {
-        log(
-          `run ${runId}: preparing failed, to be retried: ${error instanceof Error ? error.message : error}`,
-        );
+        // an error without a message (some driver errors) is shown whole: its name, code and cause
+        const text = error instanceof Error && error.message ? error.message : inspect(error, { depth: 3 });
+        log(`run ${runId}: preparing failed, to be retried: ${text}`);
         throw error;
       }
     },
