@@ -1,6 +1,5 @@
 // Runs inside the render thread (render-thread.ts): renders what the send run asks for, on
 // connections of its own, and answers with the outcome or the error's name, message and code.
-import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { createDbClient } from "@/lib/db-client";
 import { type RenderPlannedNoticesOptions, renderPlannedNotices } from "./render-planned-notices";
@@ -12,15 +11,6 @@ const db = createDbClient((workerData as { databaseUrl: string }).databaseUrl, 4
 // connected before the first request comes (a failure here shows on that request)
 db.$queryRaw`SELECT 1`.catch(() => undefined);
 
-// Delivery keeps time (each request in its slot of the provider's rate limit); rendering only
-// has to stay ahead of it. On a busy machine this thread gives way to the rest of the process
-// (the nice value of this thread alone, on Linux): measured in the send bench beside other
-// work, requests left 29 ms after their grant at p90 instead of 41-69 ms.
-try {
-  setPriority(19);
-} catch {
-  // not allowed here: rendering keeps the process's priority
-}
 const inFlight = new Set<Promise<void>>();
 
 port.on("message", (message: RenderRequest | "close") => {
