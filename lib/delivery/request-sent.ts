@@ -29,8 +29,9 @@ export function onRequestSent(idempotencyKey: string, sent: (at: number) => void
     subscribed = true;
     subscribe("undici:request:bodySent", (message) => {
       const key = idempotencyKeyOf((message as { request: UndiciRequest }).request);
-      const callback = key === undefined ? undefined : waiting.get(key);
-      if (!callback || key === undefined) return;
+      if (key === undefined) return;
+      const callback = waiting.get(key);
+      if (!callback) return;
       waiting.delete(key);
       callback(performance.now());
     });

@@ -117,7 +117,7 @@ export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Pr
       if ((await runStatus(db, runId)) !== "running") break;
       // This run takes every notice still waiting: today's, and what an earlier run left. Not
       // the ones it has already: those are being rendered and fixed now (locked), and writing
-      // them again would wait for those transactions, or deadlock with them.
+      // them again would wait for those transactions.
       await db.$executeRaw`
         UPDATE "Notice" SET "sendRunId" = ${runId}
         WHERE "libraryId" = ${libraryId} AND "planDate" <= ${date}::date AND status = 'planned'

@@ -30,7 +30,8 @@ export const CATCH_UP_SLOTS = 3;
  * refused with 429, each 993-999 ms after the request five before it; with the even spacing,
  * 0 to 3. But a grant reaches its caller late when the caller's process is busy or its timer
  * fires late (tens of milliseconds on a loaded machine), and with the spacing counted from the
- * moment granted every such delay was lost for good (about 4 s of a 46 s run). So the slots
+ * moment granted every such delay was lost for good (in a 46 s bench run the token was idle
+ * 3-4 s while a batch was ready, this among it). So the slots
  * stay on their grid: after a late grant the next ones may come CATCH_UP_SPACING of the
  * spacing apart until they are back on their slots, and the window still holds. A pause
  * longer than CATCH_UP_SLOTS spacings (nothing to send) is not made up for: the slots start
@@ -96,17 +97,16 @@ export function createDbRateLimiter(
         // the spacing; `wait_ms` <= 0: granted now
         const [row] = await db.$queryRaw<{ granted: boolean; wait_ms: number }[]>`
           WITH locked AS (
-            SELECT b.key, b."blockedUntil", b.grants, b."slotAt", clock_timestamp() AS now
+            SELECT b.key, b."blockedUntil", b.grants, clock_timestamp() AS now,
+                   b."slotAt" + ${gapMs}::float8 * interval '1 millisecond' AS next_slot
             FROM "SendRateBucket" b WHERE b.key = ${key} FOR UPDATE
           ), current AS (
             SELECT l.key, l.now,
                    array(SELECT g FROM unnest(l.grants) AS g
                          WHERE g > l.now - ${windowMs}::float8 * interval '1 millisecond' ORDER BY g) AS recent,
                    extract(epoch FROM l."blockedUntil" - l.now)::float8 * 1000 AS blocked_ms,
-                   CASE WHEN l."slotAt" + ${gapMs}::float8 * interval '1 millisecond'
-                             >= l.now - ${catchUpMs}::float8 * interval '1 millisecond'
-                     THEN l."slotAt" + ${gapMs}::float8 * interval '1 millisecond'
-                     ELSE l.now END AS slot
+                   CASE WHEN l.next_slot >= l.now - ${catchUpMs}::float8 * interval '1 millisecond'
+                     THEN l.next_slot ELSE l.now END AS slot
             FROM locked l
           ), decided AS (
             SELECT c.key, c.now, c.recent, c.slot,
