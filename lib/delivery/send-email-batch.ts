@@ -40,7 +40,6 @@ export async function sendEmailBatch(
     const key = chunks.length === 1 ? idempotencyKey : `${idempotencyKey}:${index + 1}`;
     const payload = chunk.map((email) => toResendEmail(email, client.from));
     const outcome = await withRetry<BatchResponse>(async () => {
-      await client.limiter.acquire(key);
       const { data, error, headers } = await client.sdk.batch.send(payload, {
         idempotencyKey: key,
         batchValidation: validation,

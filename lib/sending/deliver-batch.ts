@@ -105,7 +105,7 @@ export async function deliverBatch(db: Db, options: DeliverBatchOptions): Promis
   );
   try {
     const outcome = await withRetry<BatchResponse>(async () => {
-      await timed("wait for token", () => client.limiter.acquire(batch.idempotencyKey));
+      // the client waits for its turn at the rate limiter inside (resend-client.ts)
       const { data, error, headers } = await timed("http", () =>
         client.sdk.batch.send(batch.payload, {
           idempotencyKey: batch.idempotencyKey,

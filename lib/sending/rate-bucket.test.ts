@@ -156,3 +156,27 @@ test("a second 429 soon after the first, from any worker, stops every worker unt
   await first.acquire();
   expect(performance.now() - started).toBeGreaterThan(500);
 });
+
+test("a turn less than a second ahead is reserved when asked for: the bucket holds it at once, and the caller goes at that moment", async () => {
+  const limiter = createDbRateLimiter(db, { key: "test-reserve", perSecond: 4 });
+  await limiter.acquire();
+  const asked = Date.now();
+  const second = limiter.acquire().then(() => Date.now());
+  // the caller is still waiting, but its turn (250 ms after the first) is in the bucket already
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  const [bucket] = await db.$queryRaw<{ grants: Date[] }[]>`
+    SELECT grants FROM "SendRateBucket" WHERE key = 'test-reserve'`;
+  expect(bucket.grants).toHaveLength(2);
+  const reserved = bucket.grants[1].getTime();
+  expect(reserved).toBeGreaterThan(Date.now());
+  expect(reserved - asked).toBeGreaterThan(150);
+  // it goes at its turn, not later (a busy machine delays a timer by tens of milliseconds)
+  const went = await second;
+  expect(went).toBeGreaterThanOrEqual(reserved - 2);
+  expect(went - reserved).toBeLessThan(150);
+});
+
+test("with the default 2 requests a second, the third request keeps a margin beyond one second from the first", async () => {
+  const times = await grantTimes("test-margin", { workers: 1, callers: 3, tokens: 6, perSecond: 2 });
+  for (let i = 2; i < times.length; i++) expect(times[i] - times[i - 2]).toBeGreaterThanOrEqual(1_015);
+});

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db-client";
 import { type RateLimiter, REPEATED_REFUSAL_MS } from "@/lib/delivery/rate-limiter";
 import { onRequestSent } from "@/lib/delivery/request-sent";
+import { timed } from "./send-timings";
 
 export type DbRateLimiterOptions = {
   /** one window per provider account; every worker using the account shares it */
@@ -15,12 +16,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const CATCH_UP_SPACING = 0.8;
 /** Lateness up to this many spacings is made up for; after a longer pause the spacing starts again. */
 export const CATCH_UP_SLOTS = 3;
+/** No one-second window of the provider holds more than n requests, with this margin (ms) for jitter. */
+export const WINDOW_MARGIN_MS = 20;
+/** A turn this close (ms) is reserved at once: the caller then goes at its moment without asking again. */
+export const RESERVE_AHEAD_MS = 1000;
 
 /**
  * The provider's rate limit for every worker process on every machine together, as a sliding
  * window in one PostgreSQL row: a request is granted when fewer than `n` = ceil(perSecond)
- * were granted in the last `n / perSecond` seconds (so no one-second window ever holds more
- * than perSecond, which is how Resend counts), at its slot on the even spacing.
+ * were granted in the last `n / perSecond` seconds, and at least 1 s + WINDOW_MARGIN_MS (so no
+ * one-second window ever holds more than perSecond, which is how Resend counts, also when the
+ * setting is a whole number such as the default 2: the margin is for the network's jitter), at
+ * its slot on the even spacing.
  *
  * The slots: each grant is meant for the slot one spacing after the one before it (`slotAt`).
  * Requests closer together reach the provider bunched up: each waits there behind the one
@@ -37,19 +44,24 @@ export const CATCH_UP_SLOTS = 3;
  * longer than CATCH_UP_SLOTS spacings (nothing to send) is not made up for: the slots start
  * again from the next request.
  *
- * A caller gets its grant at the moment it asks and the window has room (one statement, the
- * row locked); otherwise the statement answers how long until there is room and the caller
- * asks again exactly then. A lone 429 costs only its own request a wait (retry-after); a
+ * A caller asks once (one statement, the row locked): it gets the next turn that has room, now
+ * or up to RESERVE_AHEAD_MS ahead (the turn is then held for it in the row), and goes at that
+ * moment by its own timer; a turn further off it asks for again when it is near. Asking again
+ * at the moment of the turn, as before, put a round trip to the database and a busy process's
+ * answer between the turn and the request (in the send bench the token was idle 1 s less of a
+ * 45 s run). A lone 429 costs only its own request a wait (retry-after); a
  * second one from any worker within REPEATED_REFUSAL_MS stops every worker until retry-after
  * has passed (`refused`, rate-limiter.ts).
  *
  * The window is kept on the moments the grants were given, but a request reaches the provider
- * when its process has turned it into JSON and written it out: tens of milliseconds later on a
- * busy machine, and the request n turns on, granted on time, would then reach the provider
- * inside the same second (traced in the send bench: each 429 came to a request whose fifth
- * predecessor had gone out 50-130 ms after its grant). So each process also keeps the window
- * (and the shortest spacing) on the moments its own requests went out whole (request-sent.ts,
- * given the request's Idempotency-Key), and holds a grant back until it fits there too.
+ * when its process has written it out: later on a busy machine (the client waits for its turn
+ * with the payload already in bytes, resend-client.ts, which makes this a few milliseconds, but
+ * a busy event loop can add tens), and the request n turns on, granted on time, would then
+ * reach the provider inside the same second (traced in the send bench: each 429 came to a
+ * request whose fifth predecessor had gone out 50-130 ms after its grant). So each process also
+ * keeps the window (and the shortest spacing) on the moments its own requests went out whole
+ * (request-sent.ts, given the request's Idempotency-Key), and holds a turn back until it fits
+ * there too.
  */
 export function createDbRateLimiter(
   db: Db,
@@ -57,7 +69,7 @@ export function createDbRateLimiter(
 ): RateLimiter {
   if (!(perSecond > 0)) throw new Error("perSecond must be positive");
   const n = Math.ceil(perSecond);
-  const windowMs = (1000 * n) / perSecond;
+  const windowMs = Math.max((1000 * n) / perSecond, 1000 + WINDOW_MARGIN_MS);
   const gapMs = 1000 / perSecond;
   const shortestGapMs = gapMs * CATCH_UP_SPACING;
   const catchUpMs = gapMs * CATCH_UP_SLOTS;
@@ -89,49 +101,57 @@ export function createDbRateLimiter(
       INSERT INTO "SendRateBucket" (key) VALUES (${key}) ON CONFLICT (key) DO NOTHING`;
     return ensured;
   };
-  return {
-    async acquire(idempotencyKey) {
-      await ensure();
-      for (;;) {
-        // `recent`: the grants inside the window, oldest first; `slot`: this grant's slot on
-        // the spacing; `wait_ms` <= 0: granted now
-        const [row] = await db.$queryRaw<{ granted: boolean; wait_ms: number }[]>`
-          WITH locked AS (
-            SELECT b.key, b."blockedUntil", b.grants, clock_timestamp() AS now,
-                   b."slotAt" + ${gapMs}::float8 * interval '1 millisecond' AS next_slot
-            FROM "SendRateBucket" b WHERE b.key = ${key} FOR UPDATE
-          ), current AS (
-            SELECT l.key, l.now,
-                   array(SELECT g FROM unnest(l.grants) AS g
-                         WHERE g > l.now - ${windowMs}::float8 * interval '1 millisecond' ORDER BY g) AS recent,
-                   extract(epoch FROM l."blockedUntil" - l.now)::float8 * 1000 AS blocked_ms,
-                   CASE WHEN l.next_slot >= l.now - ${catchUpMs}::float8 * interval '1 millisecond'
-                     THEN l.next_slot ELSE l.now END AS slot
-            FROM locked l
-          ), decided AS (
-            SELECT c.key, c.now, c.recent, c.slot,
-                   greatest(
-                     c.blocked_ms,
-                     CASE WHEN cardinality(c.recent) >= ${n}::int
-                       THEN extract(epoch FROM c.recent[cardinality(c.recent) - ${n}::int + 1] - c.now)::float8 * 1000 + ${windowMs}::float8
-                       ELSE 0 END,
-                     extract(epoch FROM c.slot - c.now)::float8 * 1000,
-                     CASE WHEN cardinality(c.recent) > 0
-                       THEN extract(epoch FROM c.recent[cardinality(c.recent)] - c.now)::float8 * 1000 + ${shortestGapMs}::float8
-                       ELSE 0 END,
-                     0) AS wait_ms
-            FROM current c
-          ), taken AS (
-            UPDATE "SendRateBucket" b SET grants = d.recent || d.now, "slotAt" = d.slot
-            FROM decided d
-            WHERE b.key = d.key AND d.wait_ms <= 0
-            RETURNING b.key
-          )
-          SELECT EXISTS (SELECT 1 FROM taken) AS granted, d.wait_ms FROM decided d`;
-        if (!row) throw new Error(`the rate bucket ${key} is missing`);
-        if (row.granted) return fitLocally(idempotencyKey);
-        await sleep(Math.max(1, Math.ceil(row.wait_ms)));
+  const take = async (idempotencyKey: string | undefined): Promise<void> => {
+    await ensure();
+    for (;;) {
+      // `recent`: the grants inside the window (the last ones may lie ahead), oldest first;
+      // `slot`: this grant's slot on the spacing; `wait_ms`: until the turn, which is taken now
+      // when it is at most RESERVE_AHEAD_MS ahead
+      const [row] = await db.$queryRaw<{ granted: boolean; wait_ms: number }[]>`
+        WITH locked AS (
+          SELECT b.key, b."blockedUntil", b.grants, clock_timestamp() AS now,
+                 b."slotAt" + ${gapMs}::float8 * interval '1 millisecond' AS next_slot
+          FROM "SendRateBucket" b WHERE b.key = ${key} FOR UPDATE
+        ), current AS (
+          SELECT l.key, l.now,
+                 array(SELECT g FROM unnest(l.grants) AS g
+                       WHERE g > l.now - ${windowMs}::float8 * interval '1 millisecond' ORDER BY g) AS recent,
+                 extract(epoch FROM l."blockedUntil" - l.now)::float8 * 1000 AS blocked_ms,
+                 CASE WHEN l.next_slot >= l.now - ${catchUpMs}::float8 * interval '1 millisecond'
+                   THEN l.next_slot ELSE l.now END AS slot
+          FROM locked l
+        ), decided AS (
+          SELECT c.key, c.now, c.recent, c.slot,
+                 greatest(
+                   c.blocked_ms,
+                   CASE WHEN cardinality(c.recent) >= ${n}::int
+                     THEN extract(epoch FROM c.recent[cardinality(c.recent) - ${n}::int + 1] - c.now)::float8 * 1000 + ${windowMs}::float8
+                     ELSE 0 END,
+                   extract(epoch FROM c.slot - c.now)::float8 * 1000,
+                   CASE WHEN cardinality(c.recent) > 0
+                     THEN extract(epoch FROM c.recent[cardinality(c.recent)] - c.now)::float8 * 1000 + ${shortestGapMs}::float8
+                     ELSE 0 END,
+                   0) AS wait_ms
+          FROM current c
+        ), taken AS (
+          UPDATE "SendRateBucket" b
+          SET grants = d.recent || (d.now + d.wait_ms * interval '1 millisecond'), "slotAt" = d.slot
+          FROM decided d
+          WHERE b.key = d.key AND d.wait_ms <= ${RESERVE_AHEAD_MS}::float8
+          RETURNING b.key
+        )
+        SELECT EXISTS (SELECT 1 FROM taken) AS granted, d.wait_ms FROM decided d`;
+      if (!row) throw new Error(`the rate bucket ${key} is missing`);
+      if (row.granted) {
+        if (row.wait_ms > 0) await sleep(Math.ceil(row.wait_ms));
+        return fitLocally(idempotencyKey);
       }
+      await sleep(Math.max(1, Math.ceil(row.wait_ms)));
+    }
+  };
+  return {
+    acquire(idempotencyKey) {
+      return timed("wait for token", () => take(idempotencyKey));
     },
     refused(retryAfterMs) {
       void ensure()
