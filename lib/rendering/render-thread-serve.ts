@@ -2,14 +2,18 @@
 // connections of its own, and answers with the outcome or the error's name, message and code.
 import { parentPort, workerData } from "node:worker_threads";
 import { createDbClient } from "@/lib/db-client";
-import { type RenderPlannedNoticesOptions, renderPlannedNotices } from "./render-planned-notices";
+import {
+  type RenderPlannedNoticesOptions,
+  renderPlannedNotices,
+  warmUpRendering,
+} from "./render-planned-notices";
 import type { RenderRequest, RenderResponse } from "./render-thread";
 
 const port = parentPort;
 if (!port) throw new Error("render-thread-serve runs only as a worker thread");
 const db = createDbClient((workerData as { databaseUrl: string }).databaseUrl, 4);
-// connected before the first request comes (a failure here shows on that request)
-db.$queryRaw`SELECT 1`.catch(() => undefined);
+// connected and warmed up before the first request comes (a failure here shows on that request)
+const ready = warmUpRendering(db).catch(() => undefined);
 
 const inFlight = new Set<Promise<void>>();
 
@@ -28,6 +32,7 @@ port.on("message", (message: RenderRequest | "close") => {
 
 async function answer({ id, options }: RenderRequest): Promise<void> {
   let response: RenderResponse;
+  await ready;
   try {
     response = { id, result: await renderPlannedNotices(db, options as RenderPlannedNoticesOptions) };
   } catch (error) {

@@ -140,10 +140,11 @@ export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Pr
             id: { gt: afterId },
           },
           orderBy: { id: "asc" },
-          take: RENDER_STEPS[Math.min(step++, RENDER_STEPS.length - 1)],
+          take: RENDER_STEPS[Math.min(step, RENDER_STEPS.length - 1)],
           select: { id: true },
         });
         if (next.length === 0) break;
+        step++;
         const noticeIds = next.map((n) => n.id);
         afterId = noticeIds[noticeIds.length - 1];
         // two steps render at once: each waits on the database for much of its time
@@ -189,7 +190,7 @@ export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Pr
  * Emails rendered per step: a small first step, so that sending starts at once, then larger
  * ones, whose fixed costs (a few queries each) spread over more emails.
  */
-const RENDER_STEPS = [100, 200, 400, 1000];
+const RENDER_STEPS = [100, 100, 200, 200, 400, 400, 1000];
 /** steps rendered at once */
 const RENDERERS = 2;
 /** batches fixed at once (each a transaction on a connection of its own) */
