@@ -29,12 +29,26 @@ const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
 /** A library-local day in the patron's language. The day is a calendar day: no time zone shift. */
 export function formatDate(date: LocalDate, language: Language, style: DateStyle = "long"): string {
   const locale = dictionaryFor(language).locale;
-  const formatter = cached(
-    `d|${locale}|${style}`,
-    () => new Intl.DateTimeFormat(locale, { ...DATE_OPTIONS[style], timeZone: "UTC" }),
-  );
-  return formatter.format(new Date(`${date}T12:00:00Z`));
+  const key = `${locale}|${style}|${date}`;
+  let formatted = formattedDates.get(key);
+  if (formatted === undefined) {
+    const formatter = cached(
+      `d|${locale}|${style}`,
+      () => new Intl.DateTimeFormat(locale, { ...DATE_OPTIONS[style], timeZone: "UTC" }),
+    );
+    formatted = formatter.format(new Date(`${date}T12:00:00Z`));
+    if (formattedDates.size >= FORMATTED_DATES_SIZE) formattedDates.clear();
+    formattedDates.set(key, formatted);
+  }
+  return formatted;
 }
+
+/**
+ * A send run writes the same few dates (due dates, the plan date) in every email; formatting
+ * one with Intl costs tens of microseconds, so each is formatted once per language and style.
+ */
+const formattedDates = new Map<string, string>();
+const FORMATTED_DATES_SIZE = 10_000;
 
 /** An instant as date and time in Brussels, e.g. for "sent on ...". */
 export function formatDateTime(instant: Date, language: Language, timeZone = NOTICE_TIME_ZONE): string {

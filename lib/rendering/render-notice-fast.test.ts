@@ -45,4 +45,16 @@ describe("renderNoticeFast", () => {
     expect(second.html).toBe((await renderNotice(other)).html);
     expect(second.html).not.toContain("O&#x27;Brien");
   });
+
+  test("a message of several lines, with spaces, tabs and no-break spaces around them and blank lines between, renders as renderNotice does", async () => {
+    const input = sampleNoticeInput({
+      kind: "overdue",
+      number: 1,
+      language: "fr",
+      message: "  Fermé le 24 décembre.\t\n\n\u00a0Ouvert le 27 \n   \nMerci ",
+    });
+    const fast = await renderNoticeFast(input);
+    expect(fast.html).toBe((await renderNotice(input)).html);
+    expect(fast.text).toContain("Fermé le 24 décembre.");
+  });
 });

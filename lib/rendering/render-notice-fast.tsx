@@ -37,12 +37,14 @@ export async function renderNoticeFast(input: NoticeRenderInput): Promise<Render
   const values: string[] = [];
   // the dictionary, language and kind choose the layout; everything else is a value
   const { t, language, kind, ...rest } = view;
-  const tokenView = { ...(tokenize(rest, values) as NoticeView), t, language, kind };
+  const tokenized = tokenize(rest, values) as Omit<NoticeView, "t" | "language" | "kind">;
+  const tokenView: NoticeView = { ...tokenized, t, language, kind };
   const preview = previewText(view);
   values.push(preview);
   const index = values.length - 1;
   const previewToken = `${OPEN}${index}${FILL.repeat(Math.max(0, preview.length - String(index).length - 2))}${CLOSE}`;
-  const key = `${language} ${kind} ${preview.length}\n${JSON.stringify(tokenView, (k, v) => (k === "t" ? undefined : v))}`;
+  // the dictionary is the language's: the key is the rest, whose strings are all tokens now
+  const key = `${language} ${kind} ${preview.length}\n${JSON.stringify(tokenized)}`;
 
   let layout = layouts.get(key);
   if (!layout) {
@@ -71,10 +73,12 @@ function tokenize(value: unknown, values: string[]): unknown {
     return value
       .split("\n")
       .map((line) => {
-        const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(line);
-        if (!match || match[2] === "") return line;
-        values.push(match[2]);
-        return `${match[1]}${OPEN}${values.length - 1}${CLOSE}${match[3]}`;
+        // trim() removes what \s matches: the line's outer whitespace stays, the rest is a value
+        const core = line.trim();
+        if (core === "") return line;
+        const lead = line.length - line.trimStart().length;
+        values.push(core);
+        return `${line.slice(0, lead)}${OPEN}${values.length - 1}${CLOSE}${line.slice(lead + core.length)}`;
       })
       .join("\n");
   }

@@ -14,7 +14,12 @@ export class TemplateError extends Error {
  * refuses them) and braces in values (a title, a name) are dropped.
  */
 export function renderTemplate(source: string, values: PlaceholderValues): string {
-  const parsed = parseTemplate(source);
+  let parsed = parsedTemplates.get(source);
+  if (!parsed) {
+    parsed = parseTemplate(source);
+    if (parsedTemplates.size >= PARSED_CACHE_SIZE) parsedTemplates.clear();
+    parsedTemplates.set(source, parsed);
+  }
   if (!parsed.ok) throw new TemplateError(parsed.problems);
   let out = "";
   for (const part of parsed.parts) {
@@ -22,6 +27,13 @@ export function renderTemplate(source: string, values: PlaceholderValues): strin
   }
   return out;
 }
+
+/**
+ * A send run fills the same few wordings in for every patron: each is parsed once (a parsed
+ * template is never changed; the whole cache is dropped when it is full).
+ */
+const parsedTemplates = new Map<string, ReturnType<typeof parseTemplate>>();
+const PARSED_CACHE_SIZE = 1_000;
 
 function stripBraces(value: string): string {
   return value.replace(/[{}]/g, "");
