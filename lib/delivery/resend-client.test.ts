@@ -3,8 +3,8 @@ import { type FakeResend, startFakeResend } from "@/scripts/fake-resend/fake-res
 import type { RateLimiter } from "./rate-limiter";
 import { buildResendClient } from "./resend-client";
 
-let fake: FakeResend | undefined;
-afterEach(() => fake?.stop());
+let current: FakeResend | undefined;
+afterEach(() => current?.stop());
 
 /** A limiter whose turns the test hands out, recording the keys it was asked with. */
 function gatedLimiter() {
@@ -20,15 +20,22 @@ function gatedLimiter() {
   return { limiter, asked, open: () => waiting.shift()?.() };
 }
 
-test("every request of the SDK waits at the rate limiter, with its idempotency key, and reaches Resend only after its turn", async () => {
-  fake = await startFakeResend();
+/** The client against a fresh fake, behind a gated limiter. */
+async function gatedClient() {
+  const started = await startFakeResend();
+  current = started;
   const { limiter, asked, open } = gatedLimiter();
   const client = buildResendClient({
     apiKey: "re_test",
-    baseUrl: fake.url,
+    baseUrl: started.url,
     from: "Bib <b@rappel.example>",
     limiter,
   });
+  return { client, asked, open, fake: started };
+}
+
+test("every request of the SDK waits at the rate limiter, with its idempotency key, and reaches Resend only after its turn", async () => {
+  const { client, asked, open, fake } = await gatedClient();
   const sending = client.sdk.batch.send(
     [{ from: "Bib <b@rappel.example>", to: "p@example.org", subject: "s", html: "<p>h</p>", text: "t" }],
     { idempotencyKey: "paced-1" },
@@ -45,14 +52,7 @@ test("every request of the SDK waits at the rate limiter, with its idempotency k
 });
 
 test("a request whose time ran out while it waited for its turn is not sent", async () => {
-  fake = await startFakeResend();
-  const { limiter, open } = gatedLimiter();
-  const client = buildResendClient({
-    apiKey: "re_test",
-    baseUrl: fake.url,
-    from: "Bib <b@rappel.example>",
-    limiter,
-  });
+  const { client, open, fake } = await gatedClient();
   const sending = client.sdk.batch.send(
     [{ from: "Bib <b@rappel.example>", to: "p@example.org", subject: "s", html: "<p>h</p>" }],
     { idempotencyKey: "paced-2", signal: AbortSignal.timeout(50) } as never,
