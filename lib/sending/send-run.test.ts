@@ -2,12 +2,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, t
 import type { LocalDate } from "@/lib/dates";
 import { createRateLimiter } from "@/lib/delivery/rate-limiter";
 import { buildResendClient } from "@/lib/delivery/resend-client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { type FakeResend, type FakeResendOptions, startFakeResend } from "@/scripts/fake-resend/fake-resend";
 import { resetDatabase, useTestDb } from "@/test/db";
 import { createOverdueLibrary } from "@/test/test-library";
 import { configureTestQueue } from "@/test/test-queue";
 import { createTestStaff } from "@/test/test-staff";
 import { sendNoticeAgain } from "./change-send-run";
+import { deliverBatch } from "./deliver-batch";
 import { noticeFailure } from "./notice-failure";
 import { prepareSendRun } from "./prepare-send-run";
 import { stopQueue } from "./queue";
@@ -212,5 +214,40 @@ describe("send runs", () => {
     expect(run).toMatchObject({ status: "failed", errorCode: "api_key", sent: 0 });
     expect(run.error).toContain("Resend refused the API key: check RESEND_API_KEY");
     expect(await db.notice.count({ where: { status: "planned", sendBatchId: null } })).toBe(2);
+  });
+  test("a batch is sent with each notice's stored HTML and text, also one fixed with them in its payload", async () => {
+    const t = await createOverdueLibrary(db, { patrons: 3, date });
+    const { runId } = await startSendRun(db, { libraryId: t.library.id, date, trigger: "staff", baseUrl });
+    const fixed: number[] = [];
+    await prepareSendRun(db, { runId, workerId: "test", onBatchFixed: async (id) => void fixed.push(id) });
+    const notices = await db.notice.findMany({ orderBy: { id: "asc" } });
+    expect(notices.every((n) => n.html && n.text)).toBe(true);
+    // the first email as a batch fixed before the bodies were kept apart had it
+    const batch = await db.sendBatch.findUniqueOrThrow({ where: { id: fixed[0] } });
+    const payload = batch.payload as Prisma.JsonObject[];
+    payload[0] = { ...payload[0], html: "<p>zoals vastgelegd</p>", text: "zoals vastgelegd" };
+    await db.sendBatch.update({ where: { id: batch.id }, data: { payload } });
+    const fake = await startFakeResend();
+    const client = buildResendClient({
+      apiKey: "re_test",
+      baseUrl: fake.url,
+      from: "unused <unused@example.org>",
+      limiter: createRateLimiter({ perSecond: 1000, burst: 1000 }),
+    });
+
+    const result = await deliverBatch(db, { batchId: batch.id, workerId: "test", client });
+    await fake.stop();
+
+    expect(result).toMatchObject({ outcome: "confirmed", sent: 3 });
+    const stored = new Map(notices.map((n) => [n.id, [n.html, n.text]]));
+    const expected = new Map(
+      payload.map((email, i) => [
+        String(email.to),
+        i === 0 ? ["<p>zoals vastgelegd</p>", "zoals vastgelegd"] : stored.get(batch.noticeIds[i]),
+      ]),
+    );
+    const sent = fake.sent();
+    expect(sent).toHaveLength(3);
+    for (const email of sent) expect([email.html, email.text]).toEqual(expected.get(String(email.to)));
   });
 });
