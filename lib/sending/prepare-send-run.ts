@@ -157,7 +157,8 @@ export async function prepareSendRun(db: Db, options: PrepareSendRunOptions): Pr
         // its failure is awaited below (or the preparation already failed): not unhandled meanwhile
         renderStep.catch(() => undefined);
         rendering.push(renderStep);
-        if (rendering.length >= RENDERERS) await rendering.shift();
+        // the first step renders alone: its batch is the run's first request
+        if (rendering.length >= (step === 1 ? 1 : RENDERERS)) await rendering.shift();
       }
     }
     await planning;
@@ -198,24 +199,32 @@ const FIXERS = 3;
 
 /**
  * The library's patrons in slices by id, to plan one at a time: a small first slice, so that
- * its emails go out while the others are planned, then larger ones (fractions of the id range).
+ * its emails go out while the others are planned, then larger ones (fractions of the id range),
+ * none over MAX_SLICE_IDS ids. Planning a slice holds this process's event loop for a while
+ * (its rows are read, decided and written in one go), and delivery's turns wait meanwhile:
+ * measured in the send bench, a slice of 14,000 patrons held it 322 ms at once, and the
+ * requests due then went out late, each costing its place in the provider's window.
  */
-const SLICE_FRACTIONS = [0.01, 0.03, 0.08, 0.18, 0.7];
+const SLICE_FRACTIONS = [0.01, 0.03, 0.08];
+export const MAX_SLICE_IDS = 2_000;
 
 async function patronSlices(db: Db, libraryId: number): Promise<PatronSlice[]> {
   const [range] = await db.$queryRaw<{ low: number | null; high: number | null }[]>`
     SELECT min(id) AS low, max(id) AS high FROM "Patron" WHERE "libraryId" = ${libraryId}`;
   if (range?.low == null || range.high == null) return [];
-  const { low, high } = range;
+  return sliceIds(range.low, range.high);
+}
+
+/** Slices `{ fromId, toId }` (to exclusive) that cover low..high in order, as patronSlices says. */
+export function sliceIds(low: number, high: number): PatronSlice[] {
   const slices: PatronSlice[] = [];
+  const span = high + 1 - low;
   let fromId = low;
-  let share = 0;
-  for (const fraction of SLICE_FRACTIONS) {
-    share += fraction;
-    const toId = share >= 0.999 ? high + 1 : Math.max(fromId + 1, low + Math.ceil((high + 1 - low) * share));
-    if (toId > fromId) slices.push({ fromId, toId });
+  for (let i = 0; fromId <= high; i++) {
+    const size = Math.min(MAX_SLICE_IDS, Math.max(1, Math.ceil(span * (SLICE_FRACTIONS[i] ?? 1))));
+    const toId = Math.min(high + 1, fromId + size);
+    slices.push({ fromId, toId });
     fromId = toId;
-    if (fromId > high) break;
   }
   return slices;
 }
