@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db-client";
 import type { ImportKind } from "@/lib/generated/prisma/client";
 import { applyChunk, type ChunkScope } from "./apply-chunk";
 import { closeMissingLoans } from "./close-missing-loans";
+import { IdSet } from "./id-set";
 import { openImportConnection, type RawTx, withPgTransaction } from "./raw-tx";
 import { ImportProblem, readImportFile } from "./read-import-file";
 import type { RowRejection } from "./rejection-reasons";
@@ -108,7 +109,7 @@ export async function runImport(
       )
     )[0].any;
 
-  const seen = new Set<string>();
+  const seen = new IdSet();
   const pool = options.databaseUrl ? openImportConnection(options.databaseUrl, CHUNKS_IN_FLIGHT) : null;
   const inChunkTransaction = <T>(work: (tx: RawTx) => Promise<T>): Promise<T> =>
     pool ? withPgTransaction(pool, work) : db.$transaction(work, { timeout: 300_000, maxWait: 60_000 });
