@@ -17,6 +17,7 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { createDbClient, type Db } from "../lib/db-client";
 import { searchPatrons } from "../lib/desk/search-patrons";
+import { IdSet } from "../lib/import/id-set";
 import { readCsv } from "../lib/import/parse-csv";
 import { queueImport } from "../lib/import/queue-import";
 import { readImportFile } from "../lib/import/read-import-file";
@@ -190,7 +191,7 @@ async function readOnly(file: string) {
   cpu = processCpuSeconds();
   started = performance.now();
   let rows = 0;
-  for await (const batch of readImportFile(file, "loans", { skipThrough: 0, seen: new Set() }))
+  for await (const batch of readImportFile(file, "loans", { skipThrough: 0, seen: new IdSet() }))
     for (const event of batch) if (event.type === "row") rows += 1;
   const check = {
     seconds: (performance.now() - started) / 1000,

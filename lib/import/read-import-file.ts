@@ -1,5 +1,6 @@
 import type { ImportKind } from "@/lib/generated/prisma/client";
 import { mapHeaders } from "./column-aliases";
+import type { IdSet } from "./id-set";
 import { readCsv } from "./parse-csv";
 import type { RowRejection } from "./rejection-reasons";
 import { type ImportRow, presentFields, validateRow } from "./validate-row";
@@ -38,7 +39,7 @@ const KEY_FIELD: Record<ImportKind, string> = {
 export async function* readImportFile(
   path: string,
   kind: ImportKind,
-  options: { skipThrough: number; seen: Set<string> },
+  options: { skipThrough: number; seen: IdSet },
 ): AsyncGenerator<ImportFileEvent[]> {
   const { skipThrough, seen } = options;
   const keyField = KEY_FIELD[kind];
@@ -94,11 +95,8 @@ export async function* readImportFile(
         out.push({ type: "rejection", line, bytes, rejection: checked.rejection });
         continue;
       }
-      // one hash lookup per row: an id already seen leaves the set's size as it was
       const key = (checked.row as unknown as Record<string, string>)[keyField];
-      const before = seen.size;
-      seen.add(key);
-      if (seen.size === before) {
+      if (!seen.add(key)) {
         const rejection: RowRejection = { line, column: keyField, reason: "duplicateId", value: key };
         out.push({ type: "rejection", line, bytes, rejection });
         continue;

@@ -186,6 +186,41 @@ describe("importing a CSV file", () => {
     expect(counts(again.run)).toEqual({ inserted: 0, updated: 0, unchanged: 1, rejected: 0 });
   });
 
+  it("reads a loan's moments in the library's time zone, summer and winter time, and keeps the offset of one given with Z or an offset", async () => {
+    await importFile(db, library.id, "patrons", PATRONS);
+    await importFile(db, library.id, "items", "barcode;titel\nI1;Een\nI2;Twee\nI3;Drie\n");
+    const loans = [
+      "loanId;cardNumber;barcode;branch;loanedAt;dueDate;returnedAt",
+      "L1;1001;I1;HB;2026-07-01 14:30;2026-07-29;2026-07-10 09:15:30",
+      "L2;1002;I2;FIL;2026-11-02T13:30:00Z;2026-11-30;",
+      "L3;1003;I3;HB;2026-11-02 14:30+02:00;2026-11-30;2026-11-03",
+    ].join("\n");
+    const first = await importFile(db, library.id, "loans", loans);
+    expect(counts(first.run)).toEqual({ inserted: 3, updated: 0, unchanged: 0, rejected: 0 });
+    const stored = async (ilsLoanId: string) => {
+      const loan = await db.loan.findFirstOrThrow({ where: { ilsLoanId } });
+      return [
+        loan.loanedAt.toISOString(),
+        loan.dueDate.toISOString().slice(0, 10),
+        loan.returnedAt?.toISOString(),
+      ];
+    };
+    // Brussels: UTC+2 in summer, UTC+1 in winter; a day alone is local midnight
+    expect(await stored("L1")).toEqual([
+      "2026-07-01T12:30:00.000Z",
+      "2026-07-29",
+      "2026-07-10T07:15:30.000Z",
+    ]);
+    expect(await stored("L2")).toEqual(["2026-11-02T13:30:00.000Z", "2026-11-30", undefined]);
+    expect(await stored("L3")).toEqual([
+      "2026-11-02T12:30:00.000Z",
+      "2026-11-30",
+      "2026-11-02T23:00:00.000Z",
+    ]);
+    const again = await importFile(db, library.id, "loans", loans);
+    expect(counts(again.run)).toEqual({ inserted: 0, updated: 0, unchanged: 3, rejected: 0 });
+  });
+
   it("a file in many small chunks, two written at once, gives the same rows, counts and refusals as one chunk", async () => {
     await importFile(db, library.id, "patrons", PATRONS);
     const barcodes = Array.from({ length: 40 }, (_, i) => `I${i + 1}\tTitel ${i + 1}`);

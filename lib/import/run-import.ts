@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db-client";
 import type { ImportKind } from "@/lib/generated/prisma/client";
 import { applyChunk, type ChunkScope } from "./apply-chunk";
 import { closeMissingLoans } from "./close-missing-loans";
+import { IdSet } from "./id-set";
 import { openImportConnection, type RawTx, withPgTransaction } from "./raw-tx";
 import { ImportProblem, readImportFile } from "./read-import-file";
 import type { RowRejection } from "./rejection-reasons";
@@ -108,14 +109,16 @@ export async function runImport(
       )
     )[0].any;
 
-  const seen = new Set<string>();
+  const seen = new IdSet();
   const pool = options.databaseUrl ? openImportConnection(options.databaseUrl, CHUNKS_IN_FLIGHT) : null;
   const inChunkTransaction = <T>(work: (tx: RawTx) => Promise<T>): Promise<T> =>
     pool ? withPgTransaction(pool, work) : db.$transaction(work, { timeout: 300_000, maxWait: 60_000 });
   // Chunks being written, oldest first: on a pg pool the next chunk's statements run while the
-  // previous one's do (two connections); on one Prisma client one at a time.
+  // previous one's do (two connections); on one Prisma client one at a time. One chunk more than
+  // the pool's connections is read ahead and waits for a connection, so that a connection
+  // starts its next chunk as soon as it is free instead of waiting while the file is read on.
   const inFlight: Promise<void>[] = [];
-  const maxInFlight = pool ? CHUNKS_IN_FLIGHT : 1;
+  const maxInFlight = pool ? CHUNKS_IN_FLIGHT + 1 : 1;
   const stats = options.stats;
   try {
     if (!run.filePath) throw new ImportProblem("fileGone");

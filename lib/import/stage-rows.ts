@@ -1,9 +1,12 @@
 import "server-only";
 import type { RawTx } from "./raw-tx";
 
-/** A column of the staging table: its type and how a row gives its value. */
+/**
+ * A column of the staging table: its type and how a row gives its value. A `timestamptz` value
+ * without an offset is read in the session's time zone (upsert-rows.ts sets the library's).
+ */
 export type StageColumn<Row> = {
-  array: "text" | "int" | "boolean";
+  array: "text" | "int" | "boolean" | "date" | "timestamptz";
   value: (row: Row) => unknown;
 };
 

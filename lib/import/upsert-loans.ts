@@ -1,12 +1,12 @@
 import "server-only";
 import type { RawTx } from "./raw-tx";
 import type { RowRejection } from "./rejection-reasons";
-import { asMoment, type UpsertColumn, upsertRows } from "./upsert-rows";
+import { type UpsertColumn, upsertRows } from "./upsert-rows";
 import type { LoanRow } from "./validate-row";
 
 type Scope = { libraryId: number; timeZone: string; branchIds: ReadonlyMap<string, number> };
 const OPTIONAL: UpsertColumn<LoanRow>[] = [
-  { name: "returnedAt", array: "text", value: (r) => r.returnedAt, cast: asMoment },
+  { name: "returnedAt", array: "timestamptz", value: (r) => r.returnedAt },
   { name: "renewalCount", array: "int", value: (r) => r.renewals ?? 0 },
   { name: "reserved", array: "boolean", value: (r) => r.reserved ?? false },
 ];
@@ -50,8 +50,8 @@ export async function upsertLoans(
         },
         { name: "itemId", array: "text", value: (r) => r.barcode, lookup: { table: "Item", key: "barcode" } },
         { name: "branchId", array: "int", value: (r) => scope.branchIds.get(r.branch) },
-        { name: "loanedAt", array: "text", value: (r) => r.loanedAt, cast: asMoment },
-        { name: "dueDate", array: "text", value: (r) => r.dueDate, cast: (v) => `${v}::date` },
+        { name: "loanedAt", array: "timestamptz", value: (r) => r.loanedAt },
+        { name: "dueDate", array: "date", value: (r) => r.dueDate },
         ...OPTIONAL.filter((c) => present.has(FIELD[c.name])),
       ],
     },
