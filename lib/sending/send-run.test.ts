@@ -14,7 +14,7 @@ import { noticeFailure } from "./notice-failure";
 import { prepareSendRun } from "./prepare-send-run";
 import { stopQueue } from "./queue";
 import { startSendRun } from "./start-send-run";
-import { nudgeSendRun, startSendingWorker } from "./worker";
+import { nudgeBatch, nudgeSendRun, startSendingWorker } from "./worker";
 
 const db = useTestDb();
 const date: LocalDate = "2026-03-10";
@@ -249,5 +249,43 @@ describe("send runs", () => {
     const sent = fake.sent();
     expect(sent).toHaveLength(3);
     for (const email of sent) expect([email.html, email.text]).toEqual(expected.get(String(email.to)));
+  });
+  test("a delivery that fails says so in the worker's log with the reason, and its batch stays fixed for the retry", async () => {
+    const t = await createOverdueLibrary(db, { patrons: 2, date });
+    const { runId } = await startSendRun(db, { libraryId: t.library.id, date, trigger: "staff", baseUrl });
+    const fixed: number[] = [];
+    await prepareSendRun(db, { runId, workerId: "test", onBatchFixed: async (id) => void fixed.push(id) });
+    // a batch naming a notice that is not there cannot be sent as fixed
+    const batch = await db.sendBatch.findUniqueOrThrow({ where: { id: fixed[0] } });
+    const payload = batch.payload as Prisma.JsonObject[];
+    await db.sendBatch.update({
+      where: { id: batch.id },
+      data: { noticeIds: [...batch.noticeIds, 2_000_000_000], payload: [...payload, payload[0]] },
+    });
+    fake = await startFakeResend();
+    const logged: string[] = [];
+    worker = await startSendingWorker({
+      db,
+      client: buildResendClient({
+        apiKey: "re_test",
+        baseUrl: fake.url,
+        from: "unused <unused@example.org>",
+        limiter: createRateLimiter({ perSecond: 1000, burst: 1000 }),
+      }),
+      schedule: false,
+      log: (message) => void logged.push(message),
+    });
+
+    await nudgeBatch(batch.id);
+    for (let i = 0; i < 100 && logged.length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(logged).toContain(
+      `batch ${batch.id}: delivering failed, to be retried: batch ${batch.id}: a notice of the batch is missing`,
+    );
+    expect(fake.sent()).toHaveLength(0);
+    expect(await db.sendBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({
+      status: "fixed",
+    });
   });
 });

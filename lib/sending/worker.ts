@@ -77,9 +77,7 @@ export async function startSendingWorker(options: SendingWorkerOptions): Promise
         });
         log(`run ${runId}: ${outcome}`);
       } catch (error) {
-        // an error without a message (some driver errors) is shown whole: its name, code and cause
-        const text = error instanceof Error && error.message ? error.message : inspect(error, { depth: 3 });
-        log(`run ${runId}: preparing failed, to be retried: ${text}`);
+        log(`run ${runId}: preparing failed, to be retried: ${errorText(error)}`);
         throw error;
       }
     },
@@ -88,15 +86,21 @@ export async function startSendingWorker(options: SendingWorkerOptions): Promise
   registerJob<{ batchId: number }>(
     SEND_JOBS.deliver,
     async ({ batchId }) => {
-      const result = await deliverBatch(db, {
-        batchId,
-        workerId,
-        client,
-        leaseMs,
-        retry: options.retry,
-        timeoutMs: options.timeoutMs,
-      });
-      if (result.outcome !== "skipped") log(`batch ${batchId}: ${result.outcome}`);
+      try {
+        const result = await deliverBatch(db, {
+          batchId,
+          workerId,
+          client,
+          leaseMs,
+          retry: options.retry,
+          timeoutMs: options.timeoutMs,
+        });
+        if (result.outcome !== "skipped") log(`batch ${batchId}: ${result.outcome}`);
+      } catch (error) {
+        // the job is retried (its batch keeps its key); said here, or the delay has no cause to see
+        log(`batch ${batchId}: delivering failed, to be retried: ${errorText(error)}`);
+        throw error;
+      }
     },
     {
       policy: "short",
@@ -176,4 +180,9 @@ export async function startSendingWorker(options: SendingWorkerOptions): Promise
       await stopJobWorkers();
     },
   };
+}
+
+/** An error's message, or an error without one (some driver errors) whole: its name, code and cause. */
+function errorText(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : inspect(error, { depth: 3 });
 }
