@@ -1,17 +1,26 @@
 import { subscribe } from "node:diagnostics_channel";
 
 /**
- * When a request to the provider has gone out whole. fetch (undici) announces on a diagnostics
- * channel the moment a request's body has been written to its connection; a request is known
+ * When a request to the provider has gone out whole, and when its answer began to come back.
+ * fetch (undici) announces on diagnostics channels the moment a request's body has been
+ * written to its connection and the moment the answer's headers arrived; a request is known
  * here by its Idempotency-Key header. The provider counts a request against its rate limit
- * when it has read it, so this moment, not the moment its turn was granted, is what the next
- * requests must keep their distance from: between the two the process turns the payload into
- * JSON and writes a megabyte or two, tens of milliseconds later on a busy machine.
+ * somewhere between the two: when it has read it, after the write (tens of milliseconds later
+ * when its machine or ours is busy), and before it answers. These moments, not the moment the
+ * request's turn was granted, are what the next requests must keep their distance from.
  */
-const waiting = new Map<string, (at: number) => void>();
+export type RequestWatch = {
+  /** performance.now() when the request's body had been written */
+  sent(at: number): void;
+  /** performance.now() when the answer's headers arrived, and its status */
+  answered(at: number, status: number): void;
+};
+
+const watching = new Map<string, RequestWatch>();
 let subscribed = false;
 
 type UndiciRequest = { headers?: unknown };
+type UndiciResponse = { statusCode?: number };
 
 function idempotencyKeyOf(request: UndiciRequest): string | undefined {
   const headers = request.headers;
@@ -23,21 +32,30 @@ function idempotencyKeyOf(request: UndiciRequest): string | undefined {
   return undefined;
 }
 
-/** Calls `sent` with performance.now() once the request carrying this key has gone out; returns the way to stop waiting. */
-export function onRequestSent(idempotencyKey: string, sent: (at: number) => void): () => void {
+function watchOf(message: unknown): RequestWatch | undefined {
+  const key = idempotencyKeyOf((message as { request: UndiciRequest }).request);
+  return key === undefined ? undefined : watching.get(key);
+}
+
+/**
+ * Tells `watch` when the request carrying this key has gone out and when its answer came;
+ * returns the way to stop watching (after the answer it stops by itself).
+ */
+export function watchRequest(idempotencyKey: string, watch: RequestWatch): () => void {
   if (!subscribed) {
     subscribed = true;
-    subscribe("undici:request:bodySent", (message) => {
-      const key = idempotencyKeyOf((message as { request: UndiciRequest }).request);
-      if (key === undefined) return;
-      const callback = waiting.get(key);
-      if (!callback) return;
-      waiting.delete(key);
-      callback(performance.now());
+    subscribe("undici:request:bodySent", (message) => watchOf(message)?.sent(performance.now()));
+    subscribe("undici:request:headers", (message) => {
+      const { request, response } = message as { request: UndiciRequest; response: UndiciResponse };
+      const key = idempotencyKeyOf(request);
+      const found = key === undefined ? undefined : watching.get(key);
+      if (key === undefined || !found) return;
+      watching.delete(key);
+      found.answered(performance.now(), response.statusCode ?? 0);
     });
   }
-  waiting.set(idempotencyKey, sent);
+  watching.set(idempotencyKey, watch);
   return () => {
-    if (waiting.get(idempotencyKey) === sent) waiting.delete(idempotencyKey);
+    if (watching.get(idempotencyKey) === watch) watching.delete(idempotencyKey);
   };
 }
