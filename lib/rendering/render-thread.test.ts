@@ -1,11 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeEach, expect, inject, test } from "vitest";
 import { addDays, type LocalDate } from "@/lib/dates";
 import { planNotices } from "@/lib/planning/plan-notices";
 import { resetDatabase, useTestDb } from "@/test/db";
 import { createTestLibrary } from "@/test/test-fixtures";
 import { renderPlannedNotices } from "./render-planned-notices";
-import { RENDER_THREAD_NICE, startRenderThread } from "./render-thread";
+import { startRenderThread } from "./render-thread";
 
 const db = useTestDb();
 const today: LocalDate = "2026-03-10";
@@ -61,23 +60,3 @@ test.skipIf(thread === null)("a render after the thread was closed starts a new 
   const result = await thread!.render({ libraryId: t.library.id, baseUrl, now });
   expect(result).toMatchObject({ rendered: 1, emails: 1 });
 });
-
-test.skipIf(thread === null || !existsSync("/proc/self/task"))(
-  "the render thread runs at a lower priority than the process that started it: delivery goes first",
-  async () => {
-    const t = await createTestLibrary(db);
-    const patron = await t.patron();
-    await t.loan(patron, { dueDate: addDays(today, -7) });
-    await planNotices(db, { libraryId: t.library.id, date: today });
-    // started and working
-    await thread!.render({ libraryId: t.library.id, baseUrl, now });
-    // each thread's nice value: the 19th field of /proc/self/task/<id>/stat
-    const niceOf = (task: string) => {
-      const stat = readFileSync(`/proc/self/task/${task}/stat`, "utf8");
-      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
-    };
-    const mine = niceOf(String(process.pid));
-    const nices = readdirSync("/proc/self/task").map(niceOf);
-    expect(nices).toContain(Math.min(19, mine + RENDER_THREAD_NICE));
-  },
-);

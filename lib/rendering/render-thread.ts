@@ -45,16 +45,6 @@ export function startRenderThread(databaseUrl: string): RenderThread {
 }
 
 /**
- * How much lower the thread's priority is than its process's (nice): rendering gives way to the rest of the machine. It runs ahead of
- * delivery (faster than the provider takes emails), while delivery's turns and the provider's
- * answers must come on time: with rendering at the same priority, on two cores, the requests of
- * a send run's first 15 s kept their window 45-60 ms late on average (in the send bench, where
- * the fake Resend shares the machine), with it lowered 30-45 ms; alternated runs, three pairs,
- * 0.950/0.946, 0.960/0.956, 0.966/0.954 of the limit.
- */
-export const RENDER_THREAD_NICE = 10;
-
-/**
  * The thread's first module, in the project's root (where npm's scripts run). Only scripts
  * (npm run worker, the send bench) and tests start the thread: the app's bundler would follow
  * this path into tsx, so nothing the app imports imports this module.
@@ -63,7 +53,7 @@ const ENTRY = join(process.cwd(), "lib", "rendering", "render-thread-entry.mjs")
 
 function spawn(databaseUrl: string, onGone: () => void): RenderThread {
   const worker = new Worker(ENTRY, {
-    workerData: { databaseUrl, nice: RENDER_THREAD_NICE },
+    workerData: { databaseUrl },
   });
   // an idle thread does not keep the process alive
   worker.unref();
