@@ -32,9 +32,11 @@ function idempotencyKeyOf(request: UndiciRequest): string | undefined {
   return undefined;
 }
 
-function watchOf(message: unknown): RequestWatch | undefined {
+/** The key of a request being watched, and its watch. */
+function watchedOf(message: unknown): { key: string; watch: RequestWatch } | undefined {
   const key = idempotencyKeyOf((message as { request: UndiciRequest }).request);
-  return key === undefined ? undefined : watching.get(key);
+  const watch = key === undefined ? undefined : watching.get(key);
+  return key !== undefined && watch ? { key, watch } : undefined;
 }
 
 /**
@@ -44,14 +46,13 @@ function watchOf(message: unknown): RequestWatch | undefined {
 export function watchRequest(idempotencyKey: string, watch: RequestWatch): () => void {
   if (!subscribed) {
     subscribed = true;
-    subscribe("undici:request:bodySent", (message) => watchOf(message)?.sent(performance.now()));
+    subscribe("undici:request:bodySent", (message) => watchedOf(message)?.watch.sent(performance.now()));
     subscribe("undici:request:headers", (message) => {
-      const { request, response } = message as { request: UndiciRequest; response: UndiciResponse };
-      const key = idempotencyKeyOf(request);
-      const found = key === undefined ? undefined : watching.get(key);
-      if (key === undefined || !found) return;
-      watching.delete(key);
-      found.answered(performance.now(), response.statusCode ?? 0);
+      const found = watchedOf(message);
+      if (!found) return;
+      watching.delete(found.key);
+      const { response } = message as { response: UndiciResponse };
+      found.watch.answered(performance.now(), response.statusCode ?? 0);
     });
   }
   watching.set(idempotencyKey, watch);
