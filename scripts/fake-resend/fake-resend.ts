@@ -221,12 +221,12 @@ export async function startFakeResend(options: FakeResendOptions = {}) {
     };
   }
 
-  async function post(req: IncomingMessage, path: string, raw: string): Promise<Reply> {
+  async function post(req: IncomingMessage, path: string, raw: Buffer): Promise<Reply> {
     const header = req.headers["idempotency-key"];
     const key = typeof header === "string" ? header : null;
     let body: unknown;
     try {
-      body = JSON.parse(raw);
+      body = JSON.parse(raw.toString("utf8"));
     } catch {
       return errorReply(422, "validation_error", "The request body is not valid JSON.");
     }
@@ -236,7 +236,7 @@ export async function startFakeResend(options: FakeResendOptions = {}) {
     if (key.length < 1 || key.length > 256) {
       return errorReply(400, "invalid_idempotency_key", "The key must be between 1-256 chars.");
     }
-    const fingerprint = createHash("sha256").update(`${path}\n${mode}\n${raw}`).digest("hex");
+    const fingerprint = createHash("sha256").update(`${path}\n${mode}\n`).update(raw).digest("hex");
     const stored = idempotency.get(key);
     if (stored && stored.expiresAt > Date.now()) {
       if (stored.fingerprint === fingerprint) return stored.reply;
@@ -266,7 +266,7 @@ export async function startFakeResend(options: FakeResendOptions = {}) {
     }
   }
 
-  async function route(req: IncomingMessage, url: URL, raw: string): Promise<Reply> {
+  async function route(req: IncomingMessage, url: URL, raw: Buffer): Promise<Reply> {
     const auth = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
     if (!auth) {
       return errorReply(
@@ -291,7 +291,7 @@ export async function startFakeResend(options: FakeResendOptions = {}) {
     return { ...reply, headers: { ...reply.headers, ...limit.headers } };
   }
 
-  async function dispatch(req: IncomingMessage, url: URL, raw: string): Promise<Reply> {
+  async function dispatch(req: IncomingMessage, url: URL, raw: Buffer): Promise<Reply> {
     const path = url.pathname.replace(/\/+$/, "");
     if (path === "/emails" || path === "/emails/batch") {
       if (req.method === "POST") return post(req, path, raw);
@@ -426,7 +426,7 @@ function toApiEmail(email: CapturedEmail) {
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -434,7 +434,7 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
     if (size > MAX_BODY_BYTES) return null;
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 function pause(ms: number | undefined): Promise<void> {
