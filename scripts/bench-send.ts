@@ -2,10 +2,10 @@ import { readFile } from "node:fs/promises";
 import { loadavg } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createDbClient, type Db } from "@/lib/db-client";
-import { buildResendClient } from "@/lib/delivery/resend-client";
+import { startResendThread } from "@/lib/delivery/resend-thread";
 import { startRenderThread } from "@/lib/rendering/render-thread";
 import { configureQueue, stopQueue } from "@/lib/sending/queue";
-import { createDbRateLimiter, WINDOW_MARGIN_MS } from "@/lib/sending/rate-bucket";
+import { createDbGrants, WINDOW_MARGIN_MS } from "@/lib/sending/rate-bucket";
 import { resetSendTimings, sendTimings } from "@/lib/sending/send-timings";
 import { startSendRun } from "@/lib/sending/start-send-run";
 import { nudgeSendRun, startSendingWorker } from "@/lib/sending/worker";
@@ -69,17 +69,20 @@ export async function benchSend({ emails = 20_000, limit = 5 } = {}): Promise<Se
   let worker: { stop(): Promise<void> } | undefined;
   let batchConfirmed = () => {};
   const renderThread = startRenderThread(database.url);
+  // at the limit, as the app is set (sending-client.ts): the limiter keeps its own margin; as
+  // npm run worker sends, on a thread of its own (started now, as the render thread: both load
+  // while the library is made)
+  const client = startResendThread({
+    apiKey: "re_bench",
+    baseUrl: fake.url,
+    from: "unused <unused@example.org>",
+    perSecond: limit,
+    grants: createDbGrants(db, { perSecond: limit }),
+  });
   try {
     const t = await createOverdueLibrary(db, { patrons: emails, date });
     // as after an import (which ends with VACUUM ANALYZE): the planner's plans need statistics
     await db.$executeRawUnsafe(`VACUUM ANALYZE "Patron", "Loan", "Item"`);
-    // at the limit, as the app is set (sending-client.ts): the limiter keeps its own margin
-    const client = buildResendClient({
-      apiKey: "re_bench",
-      baseUrl: fake.url,
-      from: "unused <unused@example.org>",
-      limiter: createDbRateLimiter(db, { perSecond: limit }),
-    });
     worker = await startSendingWorker({
       db,
       client,
@@ -198,6 +201,7 @@ export async function benchSend({ emails = 20_000, limit = 5 } = {}): Promise<Se
     };
   } finally {
     await worker?.stop();
+    await client.close();
     await renderThread.close();
     await stopQueue();
     await fake.stop();

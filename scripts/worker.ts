@@ -2,7 +2,7 @@ import { createDbClient } from "@/lib/db-client";
 import { env } from "@/lib/env";
 import { startRenderThread } from "@/lib/rendering/render-thread";
 import { configureQueue, stopQueue } from "@/lib/sending/queue";
-import { createSendingClient } from "@/lib/sending/sending-client";
+import { startSendingThread } from "@/lib/sending/sending-client";
 import { startSendingWorker } from "@/lib/sending/worker";
 
 // The send-run worker as a process of its own (`npm run worker`): any number of them, on any
@@ -12,11 +12,13 @@ import { startSendingWorker } from "@/lib/sending/worker";
 const db = createDbClient(env.DATABASE_URL, Math.min(env.DATABASE_POOL_MAX, 4));
 configureQueue({ connectionString: env.DATABASE_URL });
 const leaseMs = env.RAPPEL_WORKER_LEASE_MS;
-// rendering on a thread of its own, so that it does not hold up delivery's requests
+// rendering on a thread of its own, and the requests to Resend on another: neither waits for
+// the other, nor for the planning, fixing and recording on this one
 const renderThread = startRenderThread(env.DATABASE_URL);
+const client = startSendingThread(db);
 const worker = await startSendingWorker({
   db,
-  client: createSendingClient(db),
+  client,
   leaseMs,
   sweepEveryMs: Math.min(2_000, leaseMs),
   retry: { baseDelayMs: 200, maxDelayMs: 5_000 },
@@ -31,6 +33,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
     await worker.stop();
     await renderThread.close();
+    await client.close();
     await stopQueue();
     await db.$disconnect();
     process.exit(0);

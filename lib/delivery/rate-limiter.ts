@@ -17,6 +17,16 @@ export type RateLimiter = {
   refused(retryAfterMs: number): void;
 };
 
+/**
+ * The turns of a limit shared with other workers, without the waiting: `grant` resolves with
+ * the moment (ms since the epoch, `nowMs` in request-window.ts) the caller's turn is due, held
+ * for it. A thread that makes the requests waits for that moment itself (resend-thread.ts).
+ */
+export type TurnGrants = {
+  grant(): Promise<number>;
+  refused(retryAfterMs: number): void;
+};
+
 /** Two 429s this close together hold every caller back; a lone one only its own request. */
 export const REPEATED_REFUSAL_MS = 2_000;
 

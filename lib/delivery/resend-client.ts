@@ -1,8 +1,26 @@
-import { Resend } from "resend";
+import {
+  type CreateBatchOptions,
+  type CreateBatchRequestOptions,
+  type CreateBatchResponse,
+  Resend,
+} from "resend";
 import type { RateLimiter } from "./rate-limiter";
 
-/** The SDK, with the sender and the rate limiter every call through it respects. */
-export type ResendClient = { sdk: Resend; from: string; limiter: RateLimiter };
+/** The SDK's batch call, which is all Rappel sends through. */
+export type BatchSend = (
+  payload: CreateBatchOptions,
+  options?: CreateBatchRequestOptions,
+) => Promise<CreateBatchResponse<CreateBatchRequestOptions>>;
+
+/**
+ * The SDK (in this thread, or on a thread of its own: resend-thread.ts), with the sender, and
+ * the rate limit every call through it respects, told of the provider's refusals.
+ */
+export type ResendClient = {
+  sdk: { batch: { send: BatchSend } };
+  from: string;
+  limiter: Pick<RateLimiter, "refused">;
+};
 
 export type ResendClientConfig = {
   apiKey: string;

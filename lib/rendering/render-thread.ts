@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import { restartableThread, threadCalls } from "@/lib/restartable-thread";
 import type { RenderPlannedNoticesOptions, RenderPlannedNoticesResult } from "./render-planned-notices";
 import { RenderThreadError } from "./render-thread-error";
 
@@ -23,24 +24,10 @@ export type RenderThread = {
  * fails fails what it was asked with a RenderThreadError; the next `render` starts a new one.
  */
 export function startRenderThread(databaseUrl: string): RenderThread {
-  const thread = () => {
-    const started = spawn(databaseUrl, () => {
-      if (current === started) current = null;
-    });
-    return started;
-  };
-  // started now: loading the app's modules and connecting take a moment a run's first render should not wait for
-  let current: RenderThread | null = thread();
+  const thread = restartableThread((gone) => spawn(databaseUrl, gone));
   return {
-    render: (options) => {
-      current ??= thread();
-      return current.render(options);
-    },
-    async close() {
-      const closing = current;
-      current = null;
-      await closing?.close();
-    },
+    render: (options) => thread.current().render(options),
+    close: thread.close,
   };
 }
 
@@ -57,36 +44,18 @@ function spawn(databaseUrl: string, onGone: () => void): RenderThread {
   });
   // an idle thread does not keep the process alive
   worker.unref();
-  type Waiting = { resolve: (result: RenderPlannedNoticesResult) => void; reject: (error: Error) => void };
-  const waiting = new Map<number, Waiting>();
-  let nextId = 1;
-  let gone: Error | null = null;
-  const end = (error: Error) => {
-    gone ??= error;
-    for (const { reject } of waiting.values()) reject(gone);
-    waiting.clear();
-    onGone();
-  };
-  worker.on("message", (response: RenderResponse) => {
-    const entry = waiting.get(response.id);
-    if (!entry) return;
-    waiting.delete(response.id);
-    if ("result" in response) entry.resolve(response.result);
-    else entry.reject(Object.assign(new Error(response.error.message), response.error));
-  });
-  worker.on("error", (error) => end(new RenderThreadError(`the render thread failed: ${error.message}`)));
-  worker.on("exit", (code) => end(new RenderThreadError(`the render thread ended (exit code ${code})`)));
+  const calls = threadCalls<RenderPlannedNoticesResult>(onGone);
+  worker.on("message", (response: RenderResponse) => calls.answer(response.id, response));
+  worker.on("error", (error) =>
+    calls.end(new RenderThreadError(`the render thread failed: ${error.message}`)),
+  );
+  worker.on("exit", (code) =>
+    calls.end(new RenderThreadError(`the render thread ended (exit code ${code})`)),
+  );
   return {
-    render(options) {
-      if (gone) return Promise.reject(gone);
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, options } satisfies RenderRequest);
-      });
-    },
+    render: (options) => calls.call((id) => worker.postMessage({ id, options } satisfies RenderRequest)),
     async close() {
-      if (gone) return;
+      if (calls.gone()) return;
       const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
       worker.postMessage("close");
       await exited;

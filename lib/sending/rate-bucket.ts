@@ -1,8 +1,10 @@
 import "server-only";
 import type { Db } from "@/lib/db-client";
-import { type RateLimiter, REPEATED_REFUSAL_MS } from "@/lib/delivery/rate-limiter";
-import { watchRequest } from "@/lib/delivery/request-sent";
+import { type RateLimiter, REPEATED_REFUSAL_MS, type TurnGrants } from "@/lib/delivery/rate-limiter";
+import { createRequestWindow, nowMs, sleepUntil, WINDOW_MARGIN_MS } from "@/lib/delivery/request-window";
 import { timed } from "./send-timings";
+
+export { WINDOW_MARGIN_MS };
 
 export type DbRateLimiterOptions = {
   /** one window per provider account; every worker using the account shares it */
@@ -16,16 +18,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const CATCH_UP_SPACING = 0.8;
 /** Lateness up to this many spacings is made up for; after a longer pause the spacing starts again. */
 export const CATCH_UP_SLOTS = 3;
-/**
- * No one-second window of the provider holds more than n requests, with this margin (ms) for
- * jitter: on the grants of every worker together, and on a request of this process until its
- * answer tells how late the provider may have counted it.
- */
-export const WINDOW_MARGIN_MS = 10;
-/** Round trips of this process's latest accepted requests kept: the fastest is the provider's time without delay. */
-const ROUND_TRIPS_KEPT = 20;
-/** Once a request's answer is in, the window counts from its latest counting moment with this margin (ms). */
-const ANSWERED_MARGIN_MS = 2;
 /** A turn this close (ms) is reserved at once: the caller then goes at its moment without asking again. */
 export const RESERVE_AHEAD_MS = 1000;
 
@@ -63,90 +55,42 @@ export const RESERVE_AHEAD_MS = 1000;
  * rate-limiter.ts).
  *
  * The window is kept on the moments the grants were given, but a request reaches the provider
- * when its process has written it out: later on a busy machine (the client waits for its turn
- * with the payload already in bytes, resend-client.ts, which makes this a few milliseconds, but
- * a busy event loop can add tens), and the request n turns on, granted on time, would then
- * reach the provider inside the same second (traced in the send bench: each 429 came to a
- * request whose fifth predecessor had gone out 50-130 ms after its grant). So each process also
- * keeps the window on the moments its own requests went out whole (request-sent.ts, given the
- * request's Idempotency-Key), and holds a turn back until it fits there too. Only the window:
- * a request held back may go right after the one before it (the shortest spacing, kept on the
- * grants, is not kept again here: a hold then moved every request after it, and in replays of
- * ten traced bench runs cost 0.1-0.5 s a run).
- *
- * And the provider counts a request when it has read it, which can be tens of milliseconds
- * after it went out when the provider is busy: traced in the send bench (the fake's count
- * against the moment the request went out), p50 4 ms, p99 30-40, at most 60, and each 429 came
- * to a request whose fifth predecessor had been counted 30-60 ms late, when a fixed margin of
- * 20 ms had let it go. The answer tells how late at most: the provider answers after it has
- * counted the request and done its work, so a request answered `x` ms slower than the fastest
- * of this process's latest ROUND_TRIPS_KEPT (accepted ones: a refusal comes back without the
- * work) was counted at most `x` ms late (held at most one spacing). Once its answer is in, the
- * request n turns on keeps its second from that moment (with ANSWERED_MARGIN_MS); before, from
- * the moment it went out and WINDOW_MARGIN_MS. The estimate is high (it also holds the
- * provider's slower work after the count: 14-22 ms on average in the bench, true lateness 7 ms;
- * a share of it, in replays of the traces, let 1-5 requests a run be refused) but it is the
- * request's own: in 46 runs of the bench with it, no refusal in 37, one in 8, two in 1 (with a
- * 20 ms margin for all and no estimate, 3-4 a run, each costing its request's turn).
+ * when its thread has written it out, and is counted when the provider has read it: later, on
+ * a busy machine. So the thread that makes the requests also keeps the window on the moments
+ * they went out and may have been counted (request-window.ts), and holds a turn back until it
+ * fits there too. `createDbGrants` is the shared part alone, for a thread that keeps its own
+ * window (resend-thread.ts); `createDbRateLimiter` both, for requests made in this thread.
  */
-export function createDbRateLimiter(
-  db: Db,
-  { key = "resend", perSecond }: DbRateLimiterOptions,
-): RateLimiter {
+export function createDbRateLimiter(db: Db, options: DbRateLimiterOptions): RateLimiter {
+  const grants = createDbGrants(db, options);
+  const window = createRequestWindow({ perSecond: options.perSecond });
+  return {
+    acquire(idempotencyKey) {
+      return timed("wait for token", async () => {
+        await sleepUntil(await grants.grant());
+        await window.fit(idempotencyKey);
+      });
+    },
+    refused: grants.refused,
+  };
+}
+
+/** The grants alone: every worker's turns in the shared row, each given as the moment it is due. */
+export function createDbGrants(db: Db, { key = "resend", perSecond }: DbRateLimiterOptions): TurnGrants {
   if (!(perSecond > 0)) throw new Error("perSecond must be positive");
   const n = Math.ceil(perSecond);
   const windowMs = Math.max((1000 * n) / perSecond, 1000 + WINDOW_MARGIN_MS);
   const gapMs = 1000 / perSecond;
   const shortestGapMs = gapMs * CATCH_UP_SPACING;
   const catchUpMs = gapMs * CATCH_UP_SLOTS;
-  // this process's latest requests, oldest first (performance.now()): when each went out (the
-  // grant's moment until it is known to have gone out whole), and the latest moment the provider
-  // may have counted it
-  type Request = { sentAt: number; countedBy: number; stop?: () => void };
-  const requests: Request[] = [];
-  const localWindowMs = (1000 * n) / perSecond;
-  // ms from written to answered, of this process's latest accepted requests
-  const roundTrips: number[] = [];
-  const watch = (request: Request) => ({
-    sent(at: number) {
-      request.sentAt = Math.max(request.sentAt, at);
-      request.countedBy = Math.max(request.countedBy, at + WINDOW_MARGIN_MS);
-    },
-    answered(at: number, status: number) {
-      // a refusal or an error came back without the provider's work: not a round trip to learn from
-      if (status < 200 || status >= 300) return;
-      const roundTrip = at - request.sentAt;
-      roundTrips.push(roundTrip);
-      if (roundTrips.length > ROUND_TRIPS_KEPT) roundTrips.shift();
-      // held at most one spacing: longer would cost more than the refusal it might spare
-      const late = Math.min(roundTrip - Math.min(...roundTrips), gapMs);
-      request.countedBy = request.sentAt + late + ANSWERED_MARGIN_MS;
-    },
-  });
-  let local: Promise<void> = Promise.resolve();
-  const fitLocally = (idempotencyKey: string | undefined): Promise<void> => {
-    const turn = local.then(async () => {
-      const wait =
-        requests.length >= n
-          ? requests[requests.length - n].countedBy + localWindowMs - performance.now()
-          : 0;
-      if (wait > 0) await sleep(Math.ceil(wait));
-      const now = performance.now();
-      const request: Request = { sentAt: now, countedBy: now + WINDOW_MARGIN_MS };
-      if (idempotencyKey !== undefined) request.stop = watchRequest(idempotencyKey, watch(request));
-      requests.push(request);
-      if (requests.length > n) requests.shift()?.stop?.();
-    });
-    local = turn;
-    return turn;
-  };
   let ensured: Promise<unknown> | null = null;
   const ensure = () => {
     ensured ??= db.$executeRaw`
       INSERT INTO "SendRateBucket" (key) VALUES (${key}) ON CONFLICT (key) DO NOTHING`;
     return ensured;
   };
-  const take = async (idempotencyKey: string | undefined): Promise<void> => {
+  // the moment (nowMs) of the next turn with room, held in the row for the caller
+  const grant = async (): Promise<number> => {
     await ensure();
     for (;;) {
       // `recent`: the grants inside the window (the last ones may lie ahead), oldest first;
@@ -187,17 +131,12 @@ export function createDbRateLimiter(
         )
         SELECT EXISTS (SELECT 1 FROM taken) AS granted, d.wait_ms FROM decided d`;
       if (!row) throw new Error(`the rate bucket ${key} is missing`);
-      if (row.granted) {
-        if (row.wait_ms > 0) await sleep(Math.ceil(row.wait_ms));
-        return fitLocally(idempotencyKey);
-      }
+      if (row.granted) return nowMs() + Math.max(0, row.wait_ms);
       await sleep(Math.max(1, Math.ceil(row.wait_ms)));
     }
   };
   return {
-    acquire(idempotencyKey) {
-      return timed("wait for token", () => take(idempotencyKey));
-    },
+    grant: () => timed("grant", grant),
     refused(retryAfterMs) {
       void ensure()
         .then(

@@ -10,6 +10,7 @@ export type SendStep =
   | "enqueue"
   | "claim"
   | "wait for token"
+  | "grant"
   | "http"
   | "record results";
 
