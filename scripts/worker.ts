@@ -2,7 +2,7 @@ import { createDbClient } from "@/lib/db-client";
 import { env } from "@/lib/env";
 import { startRenderThread } from "@/lib/rendering/render-thread";
 import { configureQueue, stopQueue } from "@/lib/sending/queue";
-import { startSendingThread } from "@/lib/sending/sending-client";
+import { startSendingThread } from "@/lib/sending/sending-thread";
 import { startSendingWorker } from "@/lib/sending/worker";
 
 // The send-run worker as a process of its own (`npm run worker`): any number of them, on any
