@@ -1,7 +1,10 @@
 // Runs inside the delivery thread (resend-thread.ts): makes the SDK's batch calls it is asked
-// for, each at the turn the process's thread hands it (the shared grants) and when it fits the
-// provider's window on this thread's own requests (request-window.ts), and answers with the
+// for, each at the turn the process's thread got for it (the shared grants) and when it fits
+// the provider's window on this thread's own requests (request-window.ts), and answers with the
 // SDK's outcome, or the error a call threw.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { parentPort, workerData } from "node:worker_threads";
 import { createRequestWindow, sleepUntil } from "./request-window";
 import { buildResendClient } from "./resend-client";
@@ -13,14 +16,27 @@ const { apiKey, baseUrl, perSecond } = workerData as ResendThreadData;
 const post = (message: FromThread) => port.postMessage(message);
 
 const window = createRequestWindow({ perSecond });
-const granting = new Map<number, { resolve: (at: number) => void; reject: (error: Error) => void }>();
-let nextGrant = 1;
-const turn = () =>
-  new Promise<number>((resolve, reject) => {
-    const id = nextGrant++;
-    granting.set(id, { resolve, reject });
-    post({ kind: "grant", id });
-  });
+// each call's turn, as the process's thread sends it: the moment, or why there is none
+type Turn = { promise: Promise<number>; resolve: (at: number) => void; reject: (error: Error) => void };
+const turns = new Map<number, Turn>();
+const turnOf = (id: number): Turn => {
+  let turn = turns.get(id);
+  if (!turn) {
+    let resolve: Turn["resolve"] = () => {};
+    let reject: Turn["reject"] = () => {};
+    const promise = new Promise<number>((ok, fail) => {
+      resolve = ok;
+      reject = fail;
+    });
+    // a call that ends before its request (aborted) leaves its turn unawaited
+    promise.catch(() => undefined);
+    turn = { promise, resolve, reject };
+    turns.set(id, turn);
+  }
+  return turn;
+};
+// the call the SDK's request belongs to, inside the SDK
+const currentCall = new AsyncLocalStorage<number>();
 
 const client = buildResendClient({
   apiKey,
@@ -29,13 +45,33 @@ const client = buildResendClient({
   from: "",
   limiter: {
     async acquire(idempotencyKey) {
-      await sleepUntil(await turn());
+      const id = currentCall.getStore();
+      if (id === undefined) throw new Error("a request of the delivery thread outside a call");
+      await sleepUntil(await turnOf(id).promise);
       await window.fit(idempotencyKey);
     },
     // the process's thread is told of refusals (deliver-batch.ts)
     refused: () => undefined,
   },
 });
+
+// fetch loads its HTTP client and compiles its parser on its first request (a run's first
+// request went out 19-70 ms after its turn in the send bench, the next ones 3-12): one request
+// to a listener of this thread's own first, never to the provider
+void (async () => {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => res.end("{}"));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const { port: local } = server.address() as AddressInfo;
+    await (await fetch(`http://127.0.0.1:${local}/`, { method: "POST", body: Buffer.from("{}") })).text();
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+})().catch(() => undefined);
 
 const calls = new Map<number, AbortController>();
 const inFlight = new Set<Promise<void>>();
@@ -45,8 +81,11 @@ port.on("message", (message: ToThread) => {
     case "send": {
       const controller = new AbortController();
       calls.set(message.id, controller);
+      // its turn comes in a message of its own, once granted
+      turnOf(message.id);
       const call = send(message, controller.signal).finally(() => {
         calls.delete(message.id);
+        turns.delete(message.id);
         inFlight.delete(call);
       });
       inFlight.add(call);
@@ -55,13 +94,12 @@ port.on("message", (message: ToThread) => {
     case "abort":
       calls.get(message.id)?.abort(Object.assign(new Error(message.reason.message), message.reason));
       return;
+    // (a call that has ended, aborted, has no turn any more)
     case "granted":
-      granting.get(message.id)?.resolve(message.at);
-      granting.delete(message.id);
+      turns.get(message.id)?.resolve(message.at);
       return;
     case "grant-failed":
-      granting.get(message.id)?.reject(new Error(message.message));
-      granting.delete(message.id);
+      turns.get(message.id)?.reject(new Error(message.message));
       return;
     case "close":
       // what was asked before is answered first
@@ -76,7 +114,9 @@ port.on("message", (message: ToThread) => {
 
 async function send(message: Extract<ToThread, { kind: "send" }>, signal: AbortSignal): Promise<void> {
   try {
-    const result = await client.sdk.batch.send(message.payload, { ...message.options, signal });
+    const result = await currentCall.run(message.id, () =>
+      client.sdk.batch.send(message.payload, { ...message.options, signal }),
+    );
     post({ kind: "result", id: message.id, result });
   } catch (error) {
     const { name, message: text } = error as { name?: string; message?: string };
