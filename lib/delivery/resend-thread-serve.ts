@@ -16,25 +16,21 @@ const { apiKey, baseUrl, perSecond } = workerData as ResendThreadData;
 const post = (message: FromThread) => port.postMessage(message);
 
 const window = createRequestWindow({ perSecond });
-// each call's turn, as the process's thread sends it: the moment, or why there is none
+// each call's turn, made when the call comes and settled by the message that follows it with
+// the moment, or with why there is none
 type Turn = { promise: Promise<number>; resolve: (at: number) => void; reject: (error: Error) => void };
 const turns = new Map<number, Turn>();
-const turnOf = (id: number): Turn => {
-  let turn = turns.get(id);
-  if (!turn) {
-    let resolve: Turn["resolve"] = () => {};
-    let reject: Turn["reject"] = () => {};
-    const promise = new Promise<number>((ok, fail) => {
-      resolve = ok;
-      reject = fail;
-    });
-    // a call that ends before its request (aborted) leaves its turn unawaited
-    promise.catch(() => undefined);
-    turn = { promise, resolve, reject };
-    turns.set(id, turn);
-  }
-  return turn;
-};
+function newTurn(): Turn {
+  let resolve: Turn["resolve"] = () => {};
+  let reject: Turn["reject"] = () => {};
+  const promise = new Promise<number>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  // a call that ends before its request (aborted) leaves its turn unawaited
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
 // the call the SDK's request belongs to, inside the SDK
 const currentCall = new AsyncLocalStorage<number>();
 
@@ -45,9 +41,9 @@ const client = buildResendClient({
   from: "",
   limiter: {
     async acquire(idempotencyKey) {
-      const id = currentCall.getStore();
-      if (id === undefined) throw new Error("a request of the delivery thread outside a call");
-      await sleepUntil(await turnOf(id).promise);
+      const turn = turns.get(currentCall.getStore() ?? -1);
+      if (!turn) throw new Error("a request of the delivery thread outside a call");
+      await sleepUntil(await turn.promise);
       await window.fit(idempotencyKey);
     },
     // the process's thread is told of refusals (deliver-batch.ts)
@@ -81,8 +77,7 @@ port.on("message", (message: ToThread) => {
     case "send": {
       const controller = new AbortController();
       calls.set(message.id, controller);
-      // its turn comes in a message of its own, once granted
-      turnOf(message.id);
+      turns.set(message.id, newTurn());
       const call = send(message, controller.signal).finally(() => {
         calls.delete(message.id);
         turns.delete(message.id);

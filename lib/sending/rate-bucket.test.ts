@@ -1,8 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "vitest";
+import { WINDOW_MARGIN_MS } from "@/lib/delivery/request-window";
 import { useTestDb } from "@/test/db";
-import { CATCH_UP_SLOTS, CATCH_UP_SPACING, createDbRateLimiter, WINDOW_MARGIN_MS } from "./rate-bucket";
+import { CATCH_UP_SLOTS, CATCH_UP_SPACING, createDbRateLimiter } from "./rate-bucket";
 
 const db = useTestDb();
 

@@ -4,8 +4,6 @@ import { type RateLimiter, REPEATED_REFUSAL_MS, type TurnGrants } from "@/lib/de
 import { createRequestWindow, nowMs, sleepUntil, WINDOW_MARGIN_MS } from "@/lib/delivery/request-window";
 import { timed } from "./send-timings";
 
-export { WINDOW_MARGIN_MS };
-
 export type DbRateLimiterOptions = {
   /** one window per provider account; every worker using the account shares it */
   key?: string;
